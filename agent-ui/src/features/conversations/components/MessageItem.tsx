@@ -1,0 +1,59 @@
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import type { ReactNode } from 'react';
+import type { ChatMessage } from '../../../../../src/contracts/socket-events';
+import { ServiceLinkList } from './ServiceLinkList';
+
+/** Props: one message of a held conversation. */
+export interface MessageItemProps {
+  message: ChatMessage;
+}
+
+const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
+
+function renderAuthor(message: ChatMessage): ReactNode {
+  switch (message.author) {
+    case 'citizen':
+      return <strong>Citoyen</strong>;
+    case 'officer':
+      return <strong>{message.officerName ?? 'Officier'}</strong>;
+    case 'bot':
+      return (
+        <Badge as="span" small noIcon severity="info">
+          Assistant automatique
+        </Badge>
+      );
+    case 'system':
+      return <span>Information</span>;
+  }
+}
+
+/**
+ * One message as a list item (`data-testid="message"`, `data-author`, `data-seq`): who wrote it (citizen, officer
+ * name, « Assistant automatique » for the bot, information for system messages), the time, the text as plain text,
+ * an « Urgence » badge on emergency bot answers, and the http(s) links of bot messages.
+ */
+export function MessageItem({ message }: MessageItemProps) {
+  const sentAt = new Date(message.sentAt);
+  return (
+    <li
+      className={`chat-message chat-message--${message.author}`}
+      data-testid="message"
+      data-author={message.author}
+      data-seq={message.seq}
+    >
+      <p className="chat-message__meta fr-text--xs fr-mb-1v">
+        {renderAuthor(message)}
+        {message.outcome === 'emergency' && (
+          <Badge as="span" small severity="error" className="fr-ml-1w">
+            Urgence
+          </Badge>
+        )}
+        <time className="fr-ml-1w" dateTime={sentAt.toISOString()}>
+          {timeFormat.format(sentAt)}
+        </time>
+      </p>
+      <p className="chat-message__text fr-mb-0">{message.text}</p>
+      {message.author === 'bot' && <ServiceLinkList links={message.links} />}
+    </li>
+  );
+}

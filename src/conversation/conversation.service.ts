@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { ChatMessage, CloseReason, QueueItemView, TriageDecision } from '../contracts/socket-events';
+import { HandoffQueue } from '../handoff/handoff-queue';
+import { TriageService } from '../triage/triage.service';
+import { ConversationEvent, type ConversationClosedEvent, type ConversationMessageEvent } from './conversation.events';
+import { ConversationException, ConversationExceptionCode } from './conversation.exception';
+import { type Conversation, ConversationStore } from './conversation.store';
+
+/** Bot message when the citizen presses « Parler à un policier ». */
+export const HANDOFF_REQUESTED_REPLY =
+  'Je transmets la conversation à un policier, qui vous répondra ici dès que possible. ' +
+  'En cas de danger immédiat, appelez le 17 ou le 112 (SMS au 114 si vous ne pouvez pas parler).';
+
+type NewMessage = Pick<ChatMessage, 'author' | 'text'> & Partial<Pick<ChatMessage, 'links' | 'outcome' | 'officerName'>>;
+
+/**
+ * The citizen's side of a conversation: the bot answers while no officer holds the chat, hands it to the queue
+ * when the rules cannot resolve it, and falls silent once an officer has taken it (emergencies excepted while
+ * waiting: danger is always answered at once). Emits `ConversationEvent`s; logs ids and outcomes, never text.
+ */
+@Injectable()
+export class ConversationService {
+  private readonly logger = new Logger(ConversationService.name);
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly queue: HandoffQueue,
+    private readonly triage: TriageService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /** Opens an empty conversation with the bot; returns its id (a random UUID). */
+  open(): string {
+    const conversation: Conversation = { id: randomUUID(), status: 'bot', messages: [] };
+    this.store.add(conversation);
+    return conversation.id;
+  }
+
+  /**
+   * Records the citizen's message and lets the bot answer when it may.
+   * @throws ConversationException `CONVERSATION_NOT_FOUND` when the conversation has ended.
+   */
+  receiveCitizenMessage(conversationId: string, text: string): void {
+    const conversation = this.require(conversationId);
+    this.post(conversation, { author: 'citizen', text });
+    switch (conversation.status) {
+      case 'bot':
+        this.answer(conversation, this.triage.decide(text));
+        break;
+      case 'queued': {
+        const decision = this.triage.decide(text);
+        if (decision.outcome === 'emergency') {
+          this.postDecision(conversation, decision);
+        }
+        this.events.emit(ConversationEvent.QueueChanged);
+        break;
+      }
+      case 'assigned':
+      case 'closed':
+        break;
+    }
+  }
+
+  /**
+   * The citizen asks for an officer: the conversation joins the queue (once, however often it is asked).
+   * @throws ConversationException `CONVERSATION_NOT_FOUND` when the conversation has ended.
+   */
+  requestHandoff(conversationId: string): void {
+    const conversation = this.require(conversationId);
+    if (conversation.status === 'bot') {
+      this.post(conversation, { author: 'bot', text: HANDOFF_REQUESTED_REPLY, outcome: 'handoff' });
+      this.enqueue(conversation);
+    }
+  }
+
+  /** Ends a conversation and forgets it. Ending an unknown or ended conversation does nothing. */
+  close(conversationId: string, reason: CloseReason): void {
+    const conversation = this.store.get(conversationId);
+    if (!conversation) {
+      return;
+    }
+    if (reason === 'officer_closed') {
+      this.post(conversation, { author: 'system', text: 'La conversation a été clôturée par le policier.' });
+    }
+    conversation.status = 'closed';
+    const wasQueued = this.queue.remove(conversationId);
+    this.store.delete(conversationId);
+    const event: ConversationClosedEvent = { conversationId, reason, officerId: conversation.officer?.id };
+    this.events.emit(ConversationEvent.Closed, event);
+    if (wasQueued) {
+      this.events.emit(ConversationEvent.QueueChanged);
+    }
+    this.logger.log(`Conversation ${conversationId} closed (${reason}, ${conversation.messages.length} messages)`);
+  }
+
+  /** Appends a message with the next sequence number and announces it. */
+  post(conversation: Conversation, message: NewMessage): ChatMessage {
+    const chatMessage: ChatMessage = {
+      conversationId: conversation.id,
+      seq: conversation.messages.length + 1,
+      links: [],
+      sentAt: Date.now(),
+      ...message,
+    };
+    conversation.messages.push(chatMessage);
+    const event: ConversationMessageEvent = { message: chatMessage, officerId: conversation.officer?.id };
+    this.events.emit(ConversationEvent.Message, event);
+    return chatMessage;
+  }
+
+  /** The waiting conversations, head first, with their messages so far. */
+  queueView(): QueueItemView[] {
+    return this.queue.list().flatMap((conversationId, index) => {
+      const conversation = this.store.get(conversationId);
+      return conversation
+        ? [{ conversationId, position: index + 1, queuedAt: conversation.queuedAt ?? Date.now(), messages: [...conversation.messages] }]
+        : [];
+    });
+  }
+
+  /**
+   * The live conversation with this id.
+   * @throws ConversationException `CONVERSATION_NOT_FOUND`.
+   */
+  require(conversationId: string): Conversation {
+    const conversation = this.store.get(conversationId);
+    if (!conversation) {
+      throw new ConversationException(ConversationExceptionCode.NotFound);
+    }
+    return conversation;
+  }
+
+  private answer(conversation: Conversation, decision: TriageDecision): void {
+    this.postDecision(conversation, decision);
+    this.logger.log(`Conversation ${conversation.id}: ${decision.outcome} (${decision.intent ?? 'no intent'}, ${decision.confidence})`);
+    if (decision.outcome === 'handoff') {
+      this.enqueue(conversation);
+    }
+  }
+
+  private postDecision(conversation: Conversation, decision: TriageDecision): void {
+    this.post(conversation, { author: 'bot', text: decision.reply, links: decision.links, outcome: decision.outcome });
+  }
+
+  private enqueue(conversation: Conversation): void {
+    conversation.status = 'queued';
+    conversation.queuedAt = Date.now();
+    this.queue.enqueue(conversation.id);
+    this.events.emit(ConversationEvent.QueueChanged);
+  }
+}

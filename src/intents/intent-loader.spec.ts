@@ -1,0 +1,73 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatIntentFileError, IntentCatalogException, loadIntentCatalog } from './intent-loader';
+
+const PROJECT_INTENTS = join(__dirname, '..', '..', 'intents');
+const NOT_OK = join(__dirname, '..', '..', 'test', 'fixtures', 'intents', 'not-ok');
+
+function errorsOf(directory: string): string[] {
+  try {
+    loadIntentCatalog(directory);
+  } catch (error) {
+    if (error instanceof IntentCatalogException) {
+      return error.errors.map(formatIntentFileError);
+    }
+    throw error;
+  }
+  throw new Error('expected the catalog to be rejected');
+}
+
+function folderWith(files: string[]): string {
+  const directory = mkdtempSync(join(tmpdir(), 'intents-'));
+  for (const file of files) {
+    copyFileSync(join(NOT_OK, file), join(directory, file));
+  }
+  return directory;
+}
+
+describe(loadIntentCatalog.name, () => {
+  it('should load the shipped intents, each frozen and sorted by id', () => {
+    const catalog = loadIntentCatalog(PROJECT_INTENTS, () => 1234);
+
+    const ids = catalog.intents.map((intent) => intent.id);
+    expect(ids).toEqual(expect.arrayContaining(['emergency', 'travel_restrictions', 'complaint', 'fraud', 'illicit_content', 'greeting', 'talk_to_officer']));
+    expect(ids).toEqual([...ids].sort());
+    expect(catalog.loadedAt).toBe(1234);
+    expect(Object.isFrozen(catalog.intents[0].answer.links)).toBe(true);
+  });
+
+  it('should give the same version to the same files', () => {
+    expect(loadIntentCatalog(PROJECT_INTENTS).version).toBe(loadIntentCatalog(PROJECT_INTENTS).version);
+  });
+
+  const cases = readdirSync(NOT_OK).filter((file) => file.endsWith('.yaml'));
+  it.each(cases)('should reject %s with its file, line, column, field and French message', (file) => {
+    const directory = folderWith([file]);
+    try {
+      const expected = readFileSync(join(NOT_OK, file.replace('.yaml', '.expected')), 'utf8').trim().split('\n');
+
+      expect(errorsOf(directory)).toEqual(expected);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('should report the errors of every file at once', () => {
+    const directory = folderWith(['http_link.yaml', 'unknown_key.yaml']);
+    try {
+      expect(errorsOf(directory).map((line) => line.split(':')[0])).toEqual(['http_link.yaml', 'unknown_key.yaml']);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('should refuse a folder without any intent file', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'intents-'));
+    try {
+      expect(errorsOf(directory)).toEqual([`${directory}:1:1: aucun fichier d’intention (*.yaml) dans ce dossier`]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+/** What a matched intent does: answer from the rule, alert (danger now), or hand the chat to an officer. */
+export const INTENT_OUTCOMES = ['answer', 'emergency', 'handoff'] as const;
+export type IntentOutcome = (typeof INTENT_OUTCOMES)[number];
+
+/** A link to the official service that handles the citizen's need. */
+export class ServiceLinkDto {
+  @MaxLength(120, { message: 'doit faire au plus 120 caractères' })
+  @MinLength(3, { message: 'doit faire au moins 3 caractères' })
+  @IsString({ message: 'doit être un texte' })
+  title: string;
+
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_valid_protocol: true },
+    { message: 'doit être une adresse web complète en https:// (exemple : https://www.masecurite.interieur.gouv.fr)' },
+  )
+  url: string;
+}
+
+/** The bot's reply for an intent: French text and its links. */
+export class IntentAnswerDto {
+  @MaxLength(1500, { message: 'doit faire au plus 1 500 caractères' })
+  @MinLength(10, { message: 'doit faire au moins 10 caractères' })
+  @IsString({ message: 'doit être un texte' })
+  text: string;
+
+  @IsDefined({ message: 'est obligatoire (une liste de liens, éventuellement vide : [])' })
+  @ValidateNested({ each: true })
+  @Type(() => ServiceLinkDto)
+  @ArrayMaxSize(6, { message: 'doit contenir au plus 6 liens' })
+  @IsArray({ message: 'doit être une liste de liens (title, url)' })
+  links: ServiceLinkDto[];
+}
+
+/**
+ * class-validator runs a property's decorators bottom-up, and the loader stops at a property's first error, so
+ * the most basic check of each property is written last.
+ */
+
+/**
+ * One intent file of `intents/*.yaml`, as editors write it. Limits: 10 to 200 examples, 1 to 100 keywords;
+ * see `intents/README.md` for the annotated schema.
+ */
+export class IntentRuleDto {
+  @Matches(/^[a-z][a-z0-9_]{1,49}$/, {
+    message: 'doit être en minuscules sans accents ni espaces, avec des _ (exemple : lost_property)',
+  })
+  @IsString({ message: 'doit être un texte' })
+  id: string;
+
+  @MaxLength(80, { message: 'doit faire au plus 80 caractères' })
+  @MinLength(3, { message: 'doit faire au moins 3 caractères' })
+  @IsString({ message: 'doit être un texte' })
+  title: string;
+
+  @IsOptional()
+  @IsIn(INTENT_OUTCOMES, { message: `doit valoir ${INTENT_OUTCOMES.join(', ')}` })
+  outcome?: IntentOutcome;
+
+  @MaxLength(60, { each: true, message: 'chaque mot-clé doit faire au plus 60 caractères' })
+  @MinLength(2, { each: true, message: 'chaque mot-clé doit faire au moins 2 caractères' })
+  @IsString({ each: true, message: 'chaque mot-clé doit être un texte (mettez-le entre guillemets)' })
+  @ArrayMaxSize(100, { message: 'doit contenir au plus 100 mots-clés' })
+  @ArrayMinSize(1, { message: 'doit contenir au moins 1 mot-clé' })
+  @IsArray({ message: 'doit être une liste de mots ou expressions' })
+  keywords: string[];
+
+  @MaxLength(300, { each: true, message: 'chaque exemple doit faire au plus 300 caractères' })
+  @MinLength(2, { each: true, message: 'chaque exemple doit faire au moins 2 caractères' })
+  @IsString({ each: true, message: 'chaque exemple doit être un texte (mettez-le entre guillemets)' })
+  @ArrayMaxSize(200, { message: 'doit contenir au plus 200 exemples' })
+  @ArrayMinSize(10, { message: 'doit contenir au moins 10 exemples' })
+  @IsArray({ message: 'doit être une liste de phrases' })
+  examples: string[];
+
+  @IsDefined({ message: 'est obligatoire (text et links)' })
+  @ValidateNested()
+  @Type(() => IntentAnswerDto)
+  @IsObject({ message: 'doit contenir text et links' })
+  answer: IntentAnswerDto;
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { AppConfig, InvalidEnvironmentError } from './config/app-config';
+import { IntentCatalogException } from './intents/intent-loader';
+
+/** Starts the service; an invalid environment or intent folder stops it with every error listed. */
+async function bootstrap(): Promise<void> {
+  const app = configureApp(await NestFactory.create(AppModule));
+  const config = app.get(AppConfig);
+  await app.listen(config.port);
+  process.stdout.write(`Citizen chat: http://localhost:${config.port}/\nOfficer console: http://localhost:${config.port}/agent/\n`);
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof IntentCatalogException || error instanceof InvalidEnvironmentError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Start failed: ${error instanceof Error ? (error.stack ?? error.name) : String(error)}\n`);
+  }
+  process.exit(1);
+});

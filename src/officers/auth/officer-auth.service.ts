@@ -1,0 +1,88 @@
+import { Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { hash, verify } from '@node-rs/argon2';
+import { AppConfig } from '../../config/app-config';
+import type { LoginResponse, OfficerProfile } from '../../contracts/socket-events';
+import { OfficerAccountStore } from '../officer-account.store';
+
+/** Claims of an officer token. `exp` is in seconds since the epoch (RFC 7519). */
+interface OfficerTokenClaims {
+  sub: string;
+  username: string;
+  displayName: string;
+  exp: number;
+}
+
+/** A verified officer token: who, and until when (milliseconds since the epoch). */
+export interface OfficerSession {
+  officer: OfficerProfile;
+  expiresAt: number;
+}
+
+/** Name of the account made on the first start. */
+export const FIRST_OFFICER_USERNAME = 'officier';
+
+/**
+ * Officer sign-in: checks the password against the argon2id hash and issues a signed token (HS256) that the
+ * console sends with every socket connection. On the first start with no account it creates one with a random
+ * password and prints it once.
+ */
+@Injectable()
+export class OfficerAuthService implements OnModuleInit {
+  private readonly logger = new Logger(OfficerAuthService.name);
+  private readonly accounts: OfficerAccountStore;
+  /** Hash of a random password, verified when the username is unknown so both failures take the same time. */
+  private readonly decoyHash: Promise<string>;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {
+    this.accounts = new OfficerAccountStore(config.dataDir);
+    this.decoyHash = hash(Math.random().toString(36));
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.accounts.list().length > 0) {
+      return;
+    }
+    const { account, password } = await this.accounts.create(FIRST_OFFICER_USERNAME, 'Officier');
+    this.logger.warn(
+      `No officer account found: created "${account.username}" with password ${password} ` +
+        `(shown once; add accounts with npm run officer:add -- --username <name>)`,
+    );
+  }
+
+  /**
+   * @returns a token valid `OFFICER_TOKEN_TTL_SECONDS` and the officer's profile.
+   * @throws UnauthorizedException (401) with one message for an unknown user and a wrong password.
+   */
+  async login(username: string, password: string): Promise<LoginResponse> {
+    const account = this.accounts.findByUsername(username);
+    const valid = await verify(account?.passwordHash ?? (await this.decoyHash), password);
+    if (!account || !valid) {
+      this.logger.warn('Failed officer sign-in');
+      throw new UnauthorizedException('Identifiant ou mot de passe incorrect');
+    }
+    const officer: OfficerProfile = { id: account.id, username: account.username, displayName: account.displayName };
+    const accessToken = await this.jwt.signAsync({ sub: officer.id, username: officer.username, displayName: officer.displayName });
+    this.logger.log(`Officer ${officer.id} signed in`);
+    return { accessToken, expiresInSeconds: this.config.officerTokenTtlSeconds, officer };
+  }
+
+  /** @returns the session of a valid, unexpired token, or null for anything else (never throws). */
+  verify(token: unknown): OfficerSession | null {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
+      return null;
+    }
+    try {
+      const claims = this.jwt.verify<OfficerTokenClaims>(token);
+      return {
+        officer: { id: claims.sub, username: claims.username, displayName: claims.displayName },
+        expiresAt: claims.exp * 1000,
+      };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hash } from '@node-rs/argon2';
+
+/** An officer account as stored: only an argon2id hash of the password, never the password. */
+export interface OfficerAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  /** ISO 8601 date of creation. */
+  createdAt: string;
+}
+
+/** Thrown by `OfficerAccountStore.create` when the username is taken or malformed. */
+export class OfficerAccountError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = OfficerAccountError.name;
+  }
+}
+
+/** Usernames: 3 to 32 lower-case letters, digits, dots, hyphens or underscores. */
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
+
+/**
+ * Officer accounts in `<dataDir>/officers.json` (mode 0600, in a git-ignored folder). Used by the service and by
+ * the `officer:add` command, so it has no Nest dependency. Writes replace the file atomically (write + rename).
+ */
+export class OfficerAccountStore {
+  private readonly file: string;
+
+  constructor(private readonly dataDir: string) {
+    this.file = join(dataDir, 'officers.json');
+  }
+
+  /** All accounts; an empty list when the file does not exist yet. */
+  list(): OfficerAccount[] {
+    return existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as OfficerAccount[]) : [];
+  }
+
+  findByUsername(username: string): OfficerAccount | undefined {
+    return this.list().find((account) => account.username === username);
+  }
+
+  /**
+   * Creates an account with a random 20-character password, hashed with argon2id (@node-rs/argon2 defaults:
+   * 19 MiB, 2 passes, the OWASP minimum).
+   * @returns the account and the clear password, which the caller shows once and never stores.
+   * @throws OfficerAccountError when the username is malformed or already taken.
+   */
+  async create(username: string, displayName: string): Promise<{ account: OfficerAccount; password: string }> {
+    if (!USERNAME_PATTERN.test(username)) {
+      throw new OfficerAccountError('username must be 3 to 32 characters: a-z, 0-9, dot, hyphen, underscore');
+    }
+    const accounts = this.list();
+    if (accounts.some((account) => account.username === username)) {
+      throw new OfficerAccountError(`username ${username} is already taken`);
+    }
+    const password = randomBytes(15).toString('base64url');
+    const account: OfficerAccount = {
+      id: randomUUID(),
+      username,
+      displayName: displayName.trim() || username,
+      passwordHash: await hash(password),
+      createdAt: new Date().toISOString(),
+    };
+    this.write([...accounts, account]);
+    return { account, password };
+  }
+
+  private write(accounts: OfficerAccount[]): void {
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, this.file);
+  }
+}

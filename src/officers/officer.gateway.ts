@@ -1,0 +1,121 @@
+import { Logger, UseFilters, UseGuards } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { SocketExceptionFilter } from '../common/errors/ws-exception.filter';
+import {
+  type Ack,
+  OFFICER_NAMESPACE,
+  type OfficerClientToServerEvents,
+  type OfficerServerToClientEvents,
+} from '../contracts/socket-events';
+import {
+  ConversationEvent,
+  type ConversationClosedEvent,
+  type ConversationMessageEvent,
+  type HandoffAssignedEvent,
+} from '../conversation/conversation.events';
+import { ConversationService } from '../conversation/conversation.service';
+import { HandoffService } from '../handoff/handoff.service';
+import { OfficerAuthService, type OfficerSession } from './auth/officer-auth.service';
+import { type OfficerSocketData, OfficerSocketGuard } from './auth/officer-socket.guard';
+import { ConversationIdDto, OfficerMessageDto } from './officer.dto';
+
+type OfficerSocket = Socket<OfficerClientToServerEvents, OfficerServerToClientEvents, never, OfficerSocketData>;
+
+/** Room of every signed-in officer socket (queue updates). */
+const OFFICERS_ROOM = 'officers';
+/** Room of one officer's sockets (their conversations). */
+const officerRoom = (officerId: string) => `officer:${officerId}`;
+
+/**
+ * The `/officer` namespace. A connection must carry `auth: { token }` from `POST /api/v1/auth/login`; without a
+ * valid token it gets `exception { code: 'UNAUTHORIZED' }` and is disconnected, and every event handler checks the
+ * session again (`OfficerSocketGuard`), so no other socket can send officer events.
+ */
+@WebSocketGateway({ namespace: OFFICER_NAMESPACE })
+@UseFilters(SocketExceptionFilter)
+@UseGuards(OfficerSocketGuard)
+export class OfficerGateway implements OnGatewayConnection {
+  private readonly logger = new Logger(OfficerGateway.name);
+
+  @WebSocketServer()
+  private readonly server: Namespace<OfficerClientToServerEvents, OfficerServerToClientEvents>;
+
+  constructor(
+    private readonly auth: OfficerAuthService,
+    private readonly handoff: HandoffService,
+    private readonly conversations: ConversationService,
+  ) {}
+
+  handleConnection(client: OfficerSocket): void {
+    const session = this.auth.verify((client.handshake.auth as { token?: unknown }).token);
+    if (!session) {
+      client.emit('exception', { status: 'error', code: 'UNAUTHORIZED', message: 'Session expirée ou absente : reconnectez-vous.' });
+      client.disconnect(true);
+      return;
+    }
+    client.data.session = session;
+    void client.join([OFFICERS_ROOM, officerRoom(session.officer.id)]);
+    client.emit('officer:session', { officer: session.officer });
+    client.emit('handoff:queue', { items: this.conversations.queueView() });
+    this.logger.log(`Officer ${session.officer.id} connected`);
+  }
+
+  /** `handoff:take`: acked `{ ok: true }` for the one officer who gets the conversation. */
+  @SubscribeMessage('handoff:take')
+  onTake(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: ConversationIdDto): Ack {
+    this.handoff.take(body.conversationId, this.session(client).officer);
+    return { ok: true };
+  }
+
+  /** `conversation:message`: the officer writes to the citizen of a conversation they hold. */
+  @SubscribeMessage('conversation:message')
+  onMessage(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: OfficerMessageDto): Ack {
+    this.handoff.reply(body.conversationId, this.session(client).officer, body.text);
+    return { ok: true };
+  }
+
+  /** `conversation:close`: the officer ends a conversation they hold. */
+  @SubscribeMessage('conversation:close')
+  onClose(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: ConversationIdDto): Ack {
+    this.handoff.close(body.conversationId, this.session(client).officer);
+    return { ok: true };
+  }
+
+  @OnEvent(ConversationEvent.QueueChanged)
+  sendQueue(): void {
+    this.server.to(OFFICERS_ROOM).emit('handoff:queue', { items: this.conversations.queueView() });
+  }
+
+  @OnEvent(ConversationEvent.Assigned)
+  sendAssigned({ conversationId, officerId, messages }: HandoffAssignedEvent): void {
+    this.server.to(officerRoom(officerId)).emit('conversation:assigned', { conversationId, status: 'assigned', messages });
+  }
+
+  @OnEvent(ConversationEvent.Message)
+  sendMessage({ message, officerId }: ConversationMessageEvent): void {
+    if (officerId) {
+      this.server.to(officerRoom(officerId)).emit('conversation:message', message);
+    }
+  }
+
+  @OnEvent(ConversationEvent.Closed)
+  sendClosed({ conversationId, reason, officerId }: ConversationClosedEvent): void {
+    if (officerId) {
+      this.server.to(officerRoom(officerId)).emit('conversation:closed', { conversationId, reason });
+    }
+  }
+
+  /** The guard has checked the session before any handler runs. */
+  private session(client: OfficerSocket): OfficerSession {
+    return client.data.session as OfficerSession;
+  }
+}

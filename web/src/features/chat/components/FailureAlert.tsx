@@ -1,0 +1,32 @@
+import Alert from '@codegouvfr/react-dsfr/Alert';
+import { MAX_MESSAGE_LENGTH_CHARS } from '../../../../../src/contracts/socket-events';
+import type { FailureCode } from '../hooks/conversationReducer';
+
+/** Props: why the last request failed. */
+export interface FailureAlertProps {
+  code: FailureCode;
+}
+
+/** The citizen-facing French explanation of a failure code; never the server's own message. */
+function describe(code: FailureCode): string {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return `Le message n'a pas été envoyé : il est vide ou dépasse ${MAX_MESSAGE_LENGTH_CHARS} caractères.`;
+    case 'CONVERSATION_NOT_FOUND':
+    case 'CONVERSATION_CLOSED':
+      return 'Cette conversation est terminée. Vous pouvez en commencer une nouvelle.';
+    case 'UNAUTHORIZED':
+    case 'CONVERSATION_ALREADY_TAKEN':
+    case 'NOT_YOUR_CONVERSATION':
+      return "Cette action n'est pas possible dans cette conversation.";
+    case 'TIMEOUT':
+      return "Le service n'a pas répondu. Vérifiez votre connexion et réessayez.";
+    case 'INTERNAL_ERROR':
+      return 'Une erreur est survenue. Veuillez réessayer.';
+  }
+}
+
+/** A small red DSFR alert explaining why the last message or request failed. */
+export function FailureAlert({ code }: FailureAlertProps) {
+  return <Alert severity="error" small role="alert" description={describe(code)} />;
+}

@@ -1,0 +1,75 @@
+import Button from '@codegouvfr/react-dsfr/Button';
+import Input from '@codegouvfr/react-dsfr/Input';
+import { useState, type FormEvent, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import { MAX_MESSAGE_LENGTH_CHARS } from '../../../../../src/contracts/socket-events';
+
+/** Props: whether the conversation takes messages now, and how to send one (resolves to true once accepted). */
+export interface MessageComposerProps {
+  disabled: boolean;
+  onSend: (text: string) => Promise<boolean>;
+}
+
+/**
+ * The « Votre message » field and its « Envoyer » button. Enter sends, Shift+Enter starts a new line; blank text
+ * is never sent. The draft is cleared only once the server accepted the message, which then comes back in the log.
+ */
+export function MessageComposer({ disabled, onSend }: MessageComposerProps) {
+  const [draft, setDraft] = useState('');
+  const [isSending, setIsSending] = useState(false);
+  const text = draft.trim();
+  const canSend = !disabled && !isSending && text.length > 0;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!canSend) {
+      return;
+    }
+    setIsSending(true);
+    const accepted = await onSend(text);
+    setIsSending(false);
+    if (accepted) {
+      // Keep anything typed while the message was on its way.
+      setDraft((current) => (current.trim() === text ? '' : current));
+    }
+  };
+
+  const sendOnEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  };
+
+  const textAreaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & Record<`data-${string}`, string> = {
+    value: draft,
+    onChange: (event) => setDraft(event.target.value),
+    onKeyDown: sendOnEnter,
+    maxLength: MAX_MESSAGE_LENGTH_CHARS,
+    rows: 2,
+    placeholder: 'Ex. : porter plainte pour un vol',
+    enterKeyHint: 'send',
+    'data-testid': 'message-input',
+  };
+
+  return (
+    <form className="message-composer" onSubmit={(event) => void submit(event)}>
+      <Input
+        label="Votre message"
+        textArea
+        disabled={disabled}
+        nativeTextAreaProps={textAreaProps}
+        addon={
+          <Button
+            type="submit"
+            iconId="fr-icon-send-plane-fill"
+            iconPosition="right"
+            disabled={!canSend}
+            nativeButtonProps={{ 'data-testid': 'send-button' }}
+          >
+            Envoyer
+          </Button>
+        }
+      />
+    </form>
+  );
+}

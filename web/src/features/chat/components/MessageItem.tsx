@@ -1,0 +1,33 @@
+import Alert from '@codegouvfr/react-dsfr/Alert';
+import type { ChatMessage } from '../../../../../src/contracts/socket-events';
+import { LinkCardList } from './LinkCardList';
+
+/** Props: one message as the server sent it. */
+export interface MessageItemProps {
+  message: ChatMessage;
+}
+
+/**
+ * One message of the conversation, laid out by author: the citizen's on the right, the bot's marked
+ * « Assistant automatique » (an emergency answer as a red DSFR alert) with its link cards, an officer's under
+ * the officer's name, the service's centred. Text is always rendered as text.
+ */
+export function MessageItem({ message }: MessageItemProps) {
+  const { author, seq, text, links } = message;
+  const isEmergency = author === 'bot' && message.outcome === 'emergency';
+  const className = isEmergency ? 'message message--bot message--emergency' : `message message--${author}`;
+
+  return (
+    <div className={className} data-testid="message" data-author={author} data-seq={seq}>
+      {author === 'citizen' && <p className="fr-sr-only">Vous :</p>}
+      {author === 'bot' && <p className="message__author">Assistant automatique</p>}
+      {author === 'officer' && <p className="message__author">{message.officerName ?? 'Policier'} (policier)</p>}
+      {isEmergency ? (
+        <Alert severity="error" title="Urgence" description={<span className="message__text">{text}</span>} />
+      ) : (
+        <p className="message__text">{text}</p>
+      )}
+      {author === 'bot' && <LinkCardList links={links} />}
+    </div>
+  );
+}

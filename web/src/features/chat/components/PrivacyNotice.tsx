@@ -1,0 +1,16 @@
+import { fr } from '@codegouvfr/react-dsfr';
+
+/** Tells the citizen the conversation is private and not recorded. Takes no props. */
+export function PrivacyNotice() {
+  return (
+    <section className="privacy-notice" aria-labelledby="privacy-notice-title" data-testid="privacy-notice">
+      <h2 id="privacy-notice-title" className="privacy-notice__title">
+        <span className={fr.cx('fr-icon-lock-line', 'fr-icon--sm')} aria-hidden="true" />
+        Conversation privée, non enregistrée
+      </h2>
+      <p className="privacy-notice__text">
+        Rien de ce que vous écrivez n'est conservé : la conversation est oubliée dès qu'elle se termine.
+      </p>
+    </section>
+  );
+}
