@@ -19,19 +19,35 @@ export interface ServiceLink {
   url: string;
 }
 
-/** What triage decided for one citizen message. */
-export type TriageOutcome = 'answer' | 'emergency' | 'handoff';
+/**
+ * What triage decided for one citizen message: alert (danger now or suicide risk: never queued), answer from the
+ * rules, ask the citizen to choose between two close intents, or hand the chat to an officer.
+ */
+export type TriageOutcome = 'answer' | 'emergency' | 'clarify' | 'handoff';
+
+/** The language triage detected: replies are French, English for clearly English messages, else a short notice. */
+export type ReplyLanguage = 'fr' | 'en' | 'other';
+
+/** A quick-reply button of a `clarify` decision. */
+export interface IntentChoice {
+  intent: string;
+  title: string;
+}
 
 /**
  * The triage decision, as `POST /api/v1/triage` returns it and as the bot's messages carry it.
- * `confidence` is in [0, 1]; `intent` is null when nothing matched.
+ * `confidence` is in [0, 1]; `intent` is the main intent, null when nothing matched; `intents` lists every intent
+ * the reply covers (two for a message with two needs); `choices` is set for `clarify`.
  */
 export interface TriageDecision {
   outcome: TriageOutcome;
   intent: string | null;
+  intents: string[];
   confidence: number;
+  language: ReplyLanguage;
   reply: string;
   links: ServiceLink[];
+  choices?: IntentChoice[];
 }
 
 /** Who wrote a message: the citizen, the bot (automatic), an officer, or the service (joins, closes). */
@@ -46,6 +62,8 @@ export interface ChatMessage {
   links: ServiceLink[];
   /** Present on bot messages: the triage outcome that produced it. */
   outcome?: TriageOutcome;
+  /** Present on `clarify` bot messages: the quick replies to offer. */
+  choices?: IntentChoice[];
   /** Present on officer messages: the officer's display name. */
   officerName?: string;
   /** Milliseconds since the epoch, server clock. */
@@ -94,6 +112,7 @@ export type SocketErrorCode =
   | 'CONVERSATION_ALREADY_TAKEN'
   | 'CONVERSATION_CLOSED'
   | 'NOT_YOUR_CONVERSATION'
+  | 'CHOICE_NOT_OFFERED'
   | 'INTERNAL_ERROR';
 
 /** Payload of the `exception` event Nest sends when a handler throws (validation, authorisation). */
@@ -107,6 +126,8 @@ export interface SocketException {
 export interface CitizenClientToServerEvents {
   /** The citizen writes a message; the bot or the officer answers. */
   'conversation:message': (payload: { text: string }, ack?: (ack: Ack) => void) => void;
+  /** The citizen picks a quick reply of the last `clarify` message. */
+  'conversation:choose': (payload: { intent: string }, ack?: (ack: Ack) => void) => void;
   /** The citizen asks for an officer (the « Parler à un policier » button). */
   'handoff:request': (payload: Record<string, never>, ack?: (ack: Ack) => void) => void;
   /** The citizen ends the conversation; it is forgotten by the server. */

@@ -17,7 +17,7 @@ import {
   type CitizenClientToServerEvents,
   type CitizenServerToClientEvents,
 } from '../contracts/socket-events';
-import { MessageTextDto } from '../triage/triage.dto';
+import { IntentChoiceDto, MessageTextDto } from '../triage/triage.dto';
 import {
   ConversationEvent,
   type ConversationClosedEvent,
@@ -71,6 +71,13 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
     return { ok: true };
   }
 
+  /** `conversation:choose`: the citizen picks a quick reply of the last `clarify` message. */
+  @SubscribeMessage('conversation:choose')
+  onChoose(@ConnectedSocket() client: CitizenSocket, @MessageBody() body: IntentChoiceDto): Ack {
+    this.conversations.choose(client.data.conversationId, body.intent);
+    return { ok: true };
+  }
+
   /** `handoff:request`: the citizen asks for an officer. */
   @SubscribeMessage('handoff:request')
   onHandoffRequest(@ConnectedSocket() client: CitizenSocket): Ack {
@@ -105,6 +112,7 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
   @OnEvent(ConversationEvent.Closed)
   sendClosed({ conversationId, reason }: ConversationClosedEvent): void {
     this.server.to(room(conversationId)).emit('conversation:closed', { reason });
-    this.server.in(room(conversationId)).disconnectSockets(true);
+    // After the current handler has acknowledged (« conversation:leave » waits for its ack), not before.
+    setImmediate(() => this.server.in(room(conversationId)).disconnectSockets(true));
   }
 }

@@ -3,12 +3,14 @@ export enum ConversationExceptionCode {
   NotFound = 'CONVERSATION_NOT_FOUND',
   AlreadyTaken = 'CONVERSATION_ALREADY_TAKEN',
   NotYours = 'NOT_YOUR_CONVERSATION',
+  ChoiceNotOffered = 'CHOICE_NOT_OFFERED',
 }
 
 const MESSAGES: Record<ConversationExceptionCode, string> = {
   [ConversationExceptionCode.NotFound]: 'Cette conversation n’existe plus.',
   [ConversationExceptionCode.AlreadyTaken]: 'Cette conversation a déjà été prise par un collègue.',
   [ConversationExceptionCode.NotYours]: 'Cette conversation est tenue par un autre policier.',
+  [ConversationExceptionCode.ChoiceNotOffered]: 'Ce choix n’est plus proposé : écrivez votre question.',
 };
 
 /** A refused conversation operation. The message is static French text: it never contains user input. */

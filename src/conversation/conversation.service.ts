@@ -13,7 +13,7 @@ export const HANDOFF_REQUESTED_REPLY =
   'Je transmets la conversation à un policier, qui vous répondra ici dès que possible. ' +
   'En cas de danger immédiat, appelez le 17 ou le 112 (SMS au 114 si vous ne pouvez pas parler).';
 
-type NewMessage = Pick<ChatMessage, 'author' | 'text'> & Partial<Pick<ChatMessage, 'links' | 'outcome' | 'officerName'>>;
+type NewMessage = Pick<ChatMessage, 'author' | 'text'> & Partial<Pick<ChatMessage, 'links' | 'outcome' | 'officerName' | 'choices'>>;
 
 /**
  * The citizen's side of a conversation: the bot answers while no officer holds the chat, hands it to the queue
@@ -33,7 +33,7 @@ export class ConversationService {
 
   /** Opens an empty conversation with the bot; returns its id (a random UUID). */
   open(): string {
-    const conversation: Conversation = { id: randomUUID(), status: 'bot', messages: [] };
+    const conversation: Conversation = { id: randomUUID(), status: 'bot', messages: [], language: 'fr' };
     this.store.add(conversation);
     return conversation.id;
   }
@@ -46,9 +46,13 @@ export class ConversationService {
     const conversation = this.require(conversationId);
     this.post(conversation, { author: 'citizen', text });
     switch (conversation.status) {
-      case 'bot':
-        this.answer(conversation, this.triage.decide(text));
+      case 'bot': {
+        // One clarification per question: a citizen who writes instead of picking gets an answer or an officer.
+        const decision = this.triage.decide(text, { allowClarify: conversation.pendingChoices === undefined });
+        conversation.language = decision.language;
+        this.answer(conversation, decision);
         break;
+      }
       case 'queued': {
         const decision = this.triage.decide(text);
         if (decision.outcome === 'emergency') {
@@ -61,6 +65,21 @@ export class ConversationService {
       case 'closed':
         break;
     }
+  }
+
+  /**
+   * The citizen picks one of the quick replies of the last `clarify` message: the bot answers with that intent.
+   * @throws ConversationException `CONVERSATION_NOT_FOUND`, or `CHOICE_NOT_OFFERED` when no such choice is pending.
+   */
+  choose(conversationId: string, intentId: string): void {
+    const conversation = this.require(conversationId);
+    const choice = conversation.pendingChoices?.find((candidate) => candidate.intent === intentId);
+    const decision = choice && conversation.status === 'bot' ? this.triage.answerIntent(choice.intent, conversation.language) : null;
+    if (!decision) {
+      throw new ConversationException(ConversationExceptionCode.ChoiceNotOffered);
+    }
+    this.post(conversation, { author: 'citizen', text: choice?.title ?? intentId });
+    this.answer(conversation, decision);
   }
 
   /**
@@ -133,6 +152,7 @@ export class ConversationService {
   }
 
   private answer(conversation: Conversation, decision: TriageDecision): void {
+    conversation.pendingChoices = decision.outcome === 'clarify' ? decision.choices : undefined;
     this.postDecision(conversation, decision);
     this.logger.log(`Conversation ${conversation.id}: ${decision.outcome} (${decision.intent ?? 'no intent'}, ${decision.confidence})`);
     if (decision.outcome === 'handoff') {
@@ -141,7 +161,13 @@ export class ConversationService {
   }
 
   private postDecision(conversation: Conversation, decision: TriageDecision): void {
-    this.post(conversation, { author: 'bot', text: decision.reply, links: decision.links, outcome: decision.outcome });
+    this.post(conversation, {
+      author: 'bot',
+      text: decision.reply,
+      links: decision.links,
+      outcome: decision.outcome,
+      ...(decision.choices ? { choices: decision.choices } : {}),
+    });
   }
 
   private enqueue(conversation: Conversation): void {

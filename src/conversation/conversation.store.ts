@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatMessage, ConversationStatus } from '../contracts/socket-events';
+import type { ChatMessage, ConversationStatus, IntentChoice, ReplyLanguage } from '../contracts/socket-events';
 
 /** A live conversation, held in memory only and deleted when it ends. */
 export interface Conversation {
@@ -10,6 +10,10 @@ export interface Conversation {
   /** Milliseconds since the epoch when the conversation entered the queue. */
   queuedAt?: number;
   officer?: { id: string; displayName: string };
+  /** The quick replies of the last `clarify` message, until the citizen picks one or writes again. */
+  pendingChoices?: IntentChoice[];
+  /** Language of the citizen's last message, for the replies to quick-reply picks. */
+  language: ReplyLanguage;
 }
 
 /** In-memory conversations by id. Nothing is written to disk: a deleted conversation is gone. */
@@ -27,6 +31,11 @@ export class ConversationStore {
 
   delete(id: string): void {
     this.conversations.delete(id);
+  }
+
+  /** The conversations an officer holds, oldest first. */
+  heldBy(officerId: string): Conversation[] {
+    return [...this.conversations.values()].filter((conversation) => conversation.status === 'assigned' && conversation.officer?.id === officerId);
   }
 
   /** Number of live conversations. */

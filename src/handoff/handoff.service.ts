@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { OfficerProfile } from '../contracts/socket-events';
+import type { AssignedConversationView, OfficerProfile } from '../contracts/socket-events';
 import { ConversationEvent, type HandoffAssignedEvent } from '../conversation/conversation.events';
 import { ConversationException, ConversationExceptionCode } from '../conversation/conversation.exception';
 import { ConversationService } from '../conversation/conversation.service';
-import type { Conversation } from '../conversation/conversation.store';
+import { type Conversation, ConversationStore } from '../conversation/conversation.store';
 import { HandoffQueue } from './handoff-queue';
 
 /**
@@ -18,6 +18,7 @@ export class HandoffService {
   constructor(
     private readonly conversations: ConversationService,
     private readonly queue: HandoffQueue,
+    private readonly store: ConversationStore,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -44,6 +45,11 @@ export class HandoffService {
     this.conversations.post(conversation, { author: 'system', text: `${officer.displayName} a rejoint la conversation.` });
     this.events.emit(ConversationEvent.QueueChanged);
     this.logger.log(`Conversation ${conversationId} taken by officer ${officer.id}`);
+  }
+
+  /** The conversations `officerId` holds, with their history: a console that reloads gets them back. */
+  heldBy(officerId: string): AssignedConversationView[] {
+    return this.store.heldBy(officerId).map((conversation) => ({ conversationId: conversation.id, status: conversation.status, messages: [...conversation.messages] }));
   }
 
   /**

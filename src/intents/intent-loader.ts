@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { getMetadataStorage, isString, maxLength, minLength, validateSync, type ValidationError } from 'class-validator';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { IntentCatalog, IntentRule } from './intent-catalog';
+import type { IntentAnswer, IntentCatalog, IntentRule } from './intent-catalog';
 import { IntentRuleDto } from './intent-rule.dto';
 
 /** One problem in one intent file, located for the editor. Lines and columns are 1-based. */
@@ -33,6 +33,9 @@ export class IntentCatalogException extends Error {
 }
 
 type PathSegment = string | number;
+
+/** The file of SMS and phonetic spellings; every other `*.yaml` file is an intent. */
+export const LEXICON_FILE = 'lexicon.yaml';
 
 function formatPath(path: PathSegment[]): string {
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
@@ -65,6 +68,34 @@ function locateKey(document: Document, lineCounter: LineCounter, parentPath: Pat
   return locate(document, lineCounter, parentPath);
 }
 
+/**
+ * For a list checked element by element (`each: true`), the index of the first element that breaks the rule, so
+ * the error points at that line rather than at the whole list. The rule's bounds come from the DTO's metadata.
+ */
+function firstBadElement(target: object, property: string, value: unknown, constraint: string): number | undefined {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((candidate) => candidate.propertyName === property && candidate.each && candidate.name === constraint);
+  const bound = Number(metadata?.constraints?.[0]);
+  const breaks = (element: unknown) => {
+    switch (constraint) {
+      case 'isString':
+        return !isString(element);
+      case 'minLength':
+        return !minLength(element, bound);
+      case 'maxLength':
+        return !maxLength(element, bound);
+      default:
+        return false;
+    }
+  };
+  const index = value.findIndex(breaks);
+  return index === -1 ? undefined : index;
+}
+
 function flattenValidationErrors(
   errors: ValidationError[],
   parentPath: PathSegment[],
@@ -77,25 +108,79 @@ function flattenValidationErrors(
       if (constraint === 'whitelistValidation') {
         report(parentPath, `clé inconnue « ${error.property} » : supprimez-la ou corrigez son nom`, error.property);
       } else {
-        report(path, message);
+        const index = error.target ? firstBadElement(error.target, error.property, error.value, constraint) : undefined;
+        report(index === undefined ? path : [...path, index], message);
       }
     }
     flattenValidationErrors(error.children ?? [], path, report);
   }
 }
 
-/** Errors in one file, and its intent when it has none. */
-function loadIntentFile(directory: string, file: string): { intent?: IntentRule; errors: IntentFileError[] } {
+function freezeAnswer(text: string, links: readonly { title: string; url: string }[]): IntentAnswer {
+  return Object.freeze({
+    text: text.trim(),
+    links: Object.freeze(links.map((link) => Object.freeze({ title: link.title, url: link.url }))),
+  });
+}
+
+/** Parses one YAML file; syntax errors and duplicate keys are returned located, never thrown. */
+function parseYamlFile(directory: string, file: string): { document: Document; lineCounter: LineCounter; errors: IntentFileError[] } {
   const source = readFileSync(join(directory, file), 'utf8');
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  const errors: IntentFileError[] = [];
-  for (const problem of [...document.errors, ...document.warnings]) {
+  const errors = [...document.errors, ...document.warnings].map((problem): IntentFileError => {
     const [line, column] = problem.linePos ? [problem.linePos[0].line, problem.linePos[0].col] : [1, 1];
     const message =
       problem.code === 'DUPLICATE_KEY' ? 'clé en double : chaque clé ne doit apparaître qu’une fois' : `YAML invalide (${problem.code})`;
-    errors.push({ file, line, column, field: '', message });
+    return { file, line, column, field: '', message };
+  });
+  return { document, lineCounter, errors };
+}
+
+/** Typed words of the lexicon: one lower-case word without accents or apostrophes. */
+const LEXICON_KEY = /^[a-z0-9]{1,30}$/;
+/** Replacements: lower-case words without accents, separated by single spaces. */
+const LEXICON_VALUE = /^[a-z0-9]+( [a-z0-9]+){0,4}$/;
+
+/** Reads `lexicon.yaml` (`spellings:` typed word → standard words); an absent file is an empty lexicon. */
+function loadLexicon(directory: string, errors: IntentFileError[]): Map<string, string> {
+  const lexicon = new Map<string, string>();
+  if (!existsSync(join(directory, LEXICON_FILE))) {
+    return lexicon;
   }
+  const { document, lineCounter, errors: yamlErrors } = parseYamlFile(directory, LEXICON_FILE);
+  errors.push(...yamlErrors);
+  if (yamlErrors.length > 0) {
+    return lexicon;
+  }
+  const spellings = document.get('spellings', true);
+  const unknownKeys = isMap(document.contents) ? document.contents.items.filter((pair) => (pair.key as { value?: unknown })?.value !== 'spellings') : [];
+  for (const pair of unknownKeys) {
+    const key = String((pair.key as { value?: unknown })?.value);
+    errors.push({ file: LEXICON_FILE, ...locateKey(document, lineCounter, [], key), field: key, message: `clé inconnue « ${key} » : seule « spellings » est permise` });
+  }
+  if (!isMap(spellings)) {
+    errors.push({ file: LEXICON_FILE, ...locate(document, lineCounter, ['spellings']), field: 'spellings', message: 'doit associer chaque mot tapé à sa forme standard (jsuis: je suis)' });
+    return lexicon;
+  }
+  for (const pair of spellings.items) {
+    const key = (pair.key as { value?: unknown })?.value;
+    const value = (pair.value as { value?: unknown } | null)?.value;
+    const where = locateKey(document, lineCounter, ['spellings'], String(key));
+    if (typeof key !== 'string' || !LEXICON_KEY.test(key)) {
+      errors.push({ file: LEXICON_FILE, ...where, field: `spellings.${String(key)}`, message: 'le mot tapé doit être un seul mot en minuscules, sans accents ni apostrophe' });
+    } else if (typeof value !== 'string' || !LEXICON_VALUE.test(value)) {
+      errors.push({ file: LEXICON_FILE, ...where, field: `spellings.${key}`, message: 'la forme standard doit être 1 à 5 mots en minuscules, sans accents (mettez-la entre guillemets si besoin)' });
+    } else {
+      lexicon.set(key, value);
+    }
+  }
+  return lexicon;
+}
+
+/** Errors in one file, and its intent when it has none. */
+function loadIntentFile(directory: string, file: string): { intent?: IntentRule; errors: IntentFileError[] } {
+  const { document, lineCounter, errors } = parseYamlFile(directory, file);
   if (errors.length > 0) {
     return { errors };
   }
@@ -117,23 +202,36 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
   if (errors.length > 0) {
     return { errors };
   }
+  const patterns: RegExp[] = [];
+  (dto.patterns ?? []).forEach((source, index) => {
+    try {
+      patterns.push(new RegExp(source, 'u'));
+    } catch {
+      report(['patterns', index], 'expression régulière invalide : vérifiez les parenthèses, crochets et barres obliques inverses');
+    }
+  });
+  if (errors.length > 0) {
+    return { errors };
+  }
+  const answer = freezeAnswer(dto.answer.text, dto.answer.links);
   const intent: IntentRule = Object.freeze({
     id: dto.id,
     title: dto.title,
     outcome: dto.outcome ?? 'answer',
+    smallTalk: dto.small_talk ?? false,
     keywords: Object.freeze([...dto.keywords]),
+    patterns: Object.freeze(patterns),
+    exclusions: Object.freeze([...(dto.exclusions ?? [])]),
     examples: Object.freeze([...dto.examples]),
-    answer: Object.freeze({
-      text: dto.answer.text.trim(),
-      links: Object.freeze(dto.answer.links.map((link) => Object.freeze({ title: link.title, url: link.url }))),
-    }),
+    answer,
+    answerEn: dto.answer_en ? freezeAnswer(dto.answer_en.text, dto.answer_en.links ?? answer.links) : undefined,
     sourceFile: file,
   });
   return { intent, errors };
 }
 
 /**
- * Reads every `*.yaml` file of `directory` (one intent per file), parses it with `yaml` (duplicate keys refused)
+ * Reads every `*.yaml` file of `directory` (one intent per file, except `lexicon.yaml`, the SMS spellings), parses it with `yaml` (duplicate keys refused)
  * and validates it with class-validator (unknown keys refused).
  *
  * @returns a frozen catalog of all intents, sorted by id.
@@ -142,11 +240,15 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
  */
 export function loadIntentCatalog(directory: string, now: () => number = Date.now): IntentCatalog {
   const files = readdirSync(directory)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => /\.ya?ml$/.test(name) && name !== LEXICON_FILE)
     .sort();
   const errors: IntentFileError[] = [];
   const intents: IntentRule[] = [];
   const hash = createHash('sha256');
+  const lexicon = loadLexicon(directory, errors);
+  if (existsSync(join(directory, LEXICON_FILE))) {
+    hash.update(readFileSync(join(directory, LEXICON_FILE)));
+  }
   for (const file of files) {
     hash.update(file).update('\0').update(readFileSync(join(directory, file))).update('\0');
     const result = loadIntentFile(directory, file);
@@ -172,5 +274,6 @@ export function loadIntentCatalog(directory: string, now: () => number = Date.no
     version: hash.digest('hex').slice(0, 12),
     loadedAt: now(),
     intents: Object.freeze(intents.sort((a, b) => a.id.localeCompare(b.id))),
+    lexicon,
   });
 }

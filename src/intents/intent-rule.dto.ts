@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsObject,
@@ -48,6 +49,21 @@ export class IntentAnswerDto {
   links: ServiceLinkDto[];
 }
 
+/** The reply in English, for clearly English messages; its links default to the French answer's. */
+export class IntentEnglishAnswerDto {
+  @MaxLength(1500, { message: 'doit faire au plus 1 500 caractères' })
+  @MinLength(10, { message: 'doit faire au moins 10 caractères' })
+  @IsString({ message: 'doit être un texte' })
+  text: string;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ServiceLinkDto)
+  @ArrayMaxSize(6, { message: 'doit contenir au plus 6 liens' })
+  @IsArray({ message: 'doit être une liste de liens (title, url)' })
+  links?: ServiceLinkDto[];
+}
+
 /**
  * class-validator runs a property's decorators bottom-up, and the loader stops at a property's first error, so
  * the most basic check of each property is written last.
@@ -73,13 +89,33 @@ export class IntentRuleDto {
   @IsIn(INTENT_OUTCOMES, { message: `doit valoir ${INTENT_OUTCOMES.join(', ')}` })
   outcome?: IntentOutcome;
 
+  /** Greetings and thanks: chosen only when no other intent reaches the threshold. */
+  @IsOptional()
+  @IsBoolean({ message: 'doit valoir true ou false' })
+  small_talk?: boolean;
+
   @MaxLength(60, { each: true, message: 'chaque mot-clé doit faire au plus 60 caractères' })
   @MinLength(2, { each: true, message: 'chaque mot-clé doit faire au moins 2 caractères' })
   @IsString({ each: true, message: 'chaque mot-clé doit être un texte (mettez-le entre guillemets)' })
-  @ArrayMaxSize(100, { message: 'doit contenir au plus 100 mots-clés' })
+  @ArrayMaxSize(200, { message: 'doit contenir au plus 200 mots-clés' })
   @ArrayMinSize(1, { message: 'doit contenir au moins 1 mot-clé' })
   @IsArray({ message: 'doit être une liste de mots ou expressions' })
   keywords: string[];
+
+  @IsOptional()
+  @MaxLength(400, { each: true, message: 'chaque motif doit faire au plus 400 caractères' })
+  @IsString({ each: true, message: 'chaque motif doit être un texte (mettez-le entre guillemets)' })
+  @ArrayMaxSize(50, { message: 'doit contenir au plus 50 motifs' })
+  @IsArray({ message: 'doit être une liste d’expressions régulières' })
+  patterns?: string[];
+
+  @IsOptional()
+  @MaxLength(60, { each: true, message: 'chaque exclusion doit faire au plus 60 caractères' })
+  @MinLength(2, { each: true, message: 'chaque exclusion doit faire au moins 2 caractères' })
+  @IsString({ each: true, message: 'chaque exclusion doit être un texte (mettez-le entre guillemets)' })
+  @ArrayMaxSize(100, { message: 'doit contenir au plus 100 exclusions' })
+  @IsArray({ message: 'doit être une liste de mots ou expressions' })
+  exclusions?: string[];
 
   @MaxLength(300, { each: true, message: 'chaque exemple doit faire au plus 300 caractères' })
   @MinLength(2, { each: true, message: 'chaque exemple doit faire au moins 2 caractères' })
@@ -94,4 +130,10 @@ export class IntentRuleDto {
   @Type(() => IntentAnswerDto)
   @IsObject({ message: 'doit contenir text et links' })
   answer: IntentAnswerDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IntentEnglishAnswerDto)
+  @IsObject({ message: 'doit contenir text (et links si besoin)' })
+  answer_en?: IntentEnglishAnswerDto;
 }

@@ -38,7 +38,8 @@ const officerRoom = (officerId: string) => `officer:${officerId}`;
 /**
  * The `/officer` namespace. A connection must carry `auth: { token }` from `POST /api/v1/auth/login`; without a
  * valid token it gets `exception { code: 'UNAUTHORIZED' }` and is disconnected, and every event handler checks the
- * session again (`OfficerSocketGuard`), so no other socket can send officer events.
+ * session again (`OfficerSocketGuard`), so no other socket can send officer events. A connection gets the queue and
+ * the conversations the officer holds, so a reloaded console finds its chats again.
  */
 @WebSocketGateway({ namespace: OFFICER_NAMESPACE })
 @UseFilters(SocketExceptionFilter)
@@ -66,6 +67,9 @@ export class OfficerGateway implements OnGatewayConnection {
     void client.join([OFFICERS_ROOM, officerRoom(session.officer.id)]);
     client.emit('officer:session', { officer: session.officer });
     client.emit('handoff:queue', { items: this.conversations.queueView() });
+    for (const view of this.handoff.heldBy(session.officer.id)) {
+      client.emit('conversation:assigned', view);
+    }
     this.logger.log(`Officer ${session.officer.id} connected`);
   }
 

@@ -1,14 +1,17 @@
 import type { IntentCatalog, IntentRule } from '../intents/intent-catalog';
+import type { AnalyzedMessage, AnalyzedToken } from './message-analyzer';
 import { FRENCH_STOPWORDS } from './natural-fr';
 import { normalizeFrench, stemFrenchWord, tokenizeFrench } from './text-normalizer';
 
-/** How well one intent matches one message. */
+/** How well one intent matches one message, and why. */
 export interface IntentScore {
   intent: IntentRule;
-  /** Combined confidence in [0, 1]: `1 - (1 - keywordScore) * (1 - similarity)`. */
+  /** Combined confidence in [0, 1]: `1 - (1 - ruleScore) * (1 - similarity)`. */
   confidence: number;
-  /** Keywords of the intent found in the message, as the editor wrote them. */
-  keywordsHit: string[];
+  /** Keywords and patterns of the intent found in the message, as the editor wrote them. */
+  rulesHit: string[];
+  /** Clauses (0-based) in which a rule hit: two needs in two clauses make a two-part answer. */
+  clausesHit: number[];
   /** Highest TF-IDF cosine similarity in [0, 1] between the message and one of the intent's examples. */
   similarity: number;
 }
@@ -17,48 +20,50 @@ type TermVector = Map<string, number>;
 
 interface CompiledIntent {
   intent: IntentRule;
+  /** Safety intents (`outcome: emergency`) ignore negation: a refusal never switches off a danger signal. */
+  safety: boolean;
   keywords: { text: string; stems: string[] }[];
+  exclusions: string[][];
   examples: TermVector[];
 }
 
 const STOPWORDS = new Set(FRENCH_STOPWORDS.map(normalizeFrench));
 
 /**
- * Keyword evidence: the first keyword found gives 0.5, each further one 0.2 more, up to 0.9. One keyword is
- * enough to pass the default threshold (0.4); examples make the rest of the confidence.
+ * Rule evidence: the first keyword or pattern found gives 0.55, each further one 0.15 more, up to 0.9. One rule
+ * is enough to pass the default threshold (0.4); examples make the rest of the confidence.
  */
-function keywordScore(hits: number): number {
-  return hits === 0 ? 0 : Math.min(0.9, 0.5 + 0.2 * (hits - 1));
+function ruleScore(hits: number): number {
+  return hits === 0 ? 0 : Math.min(0.9, 0.55 + 0.15 * (hits - 1));
 }
 
-function containsSequence(haystack: string[], needle: string[]): boolean {
+/** Start indexes where `needle` runs contiguously through `haystack` over usable positions only. */
+function findSequence(haystack: string[], needle: string[], usable: (index: number) => boolean): number[] {
+  const starts: number[] = [];
   outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
     for (let offset = 0; offset < needle.length; offset++) {
-      if (haystack[start + offset] !== needle[offset]) {
+      if (haystack[start + offset] !== needle[offset] || !usable(start + offset)) {
         continue outer;
       }
     }
-    return true;
+    starts.push(start);
   }
-  return false;
+  return starts;
 }
 
-function termFrequencies(stems: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const stem of stems) {
-    counts.set(stem, (counts.get(stem) ?? 0) + 1);
-  }
-  return counts;
+function stems(text: string): string[] {
+  return tokenizeFrench(text).map(stemFrenchWord);
 }
 
 /**
  * Scores a message against every intent of one catalog, with two kinds of evidence:
- * - keywords: an editor's word or phrase, stemmed, found as a contiguous run of the message's stems;
+ * - editor rules: keywords (stemmed, found as a contiguous run of the message's stems) and regular expressions
+ *   (tested on the normalised words), minus the words an intent's exclusions cover and, for ordinary intents,
+ *   the words in a negation scope;
  * - examples: TF-IDF cosine similarity (Salton & Buckley 1988, smoothed idf `ln(1 + N / df)`) between the
  *   message's content words (natural's French stop words removed) and each example utterance.
  *
- * Build one matcher per catalog (the work is done in the constructor, about a millisecond for a few hundred
- * examples); `score` is pure and safe to call concurrently.
+ * Build one matcher per catalog (the work is done in the constructor); `score` is pure.
  */
 export class IntentMatcher {
   private readonly compiled: CompiledIntent[];
@@ -66,74 +71,111 @@ export class IntentMatcher {
   private readonly unseenTermWeight: number;
 
   constructor(catalog: IntentCatalog) {
-    const exampleTerms = catalog.intents.map((intent) => intent.examples.map((example) => this.contentStems(example)));
+    const exampleTerms = catalog.intents.map((intent) => intent.examples.map((example) => this.contentStems(tokenizeFrench(example))));
     const documentFrequency = new Map<string, number>();
     let documentCount = 0;
     for (const examples of exampleTerms) {
-      for (const stems of examples) {
+      for (const terms of examples) {
         documentCount++;
-        for (const stem of new Set(stems)) {
-          documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+        for (const term of new Set(terms)) {
+          documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
         }
       }
     }
-    for (const [stem, frequency] of documentFrequency) {
-      this.inverseDocumentFrequency.set(stem, Math.log(1 + documentCount / frequency));
+    for (const [term, frequency] of documentFrequency) {
+      this.inverseDocumentFrequency.set(term, Math.log(1 + documentCount / frequency));
     }
     this.unseenTermWeight = Math.log(1 + Math.max(documentCount, 1));
     this.compiled = catalog.intents.map((intent, index) => ({
       intent,
-      keywords: intent.keywords.map((text) => ({ text, stems: tokenizeFrench(text).map(stemFrenchWord) })),
-      examples: exampleTerms[index].map((stems) => this.vector(stems)),
+      safety: intent.outcome === 'emergency',
+      keywords: intent.keywords.map((text) => ({ text, stems: stems(text) })).filter((keyword) => keyword.stems.length > 0),
+      exclusions: intent.exclusions.map(stems).filter((exclusion) => exclusion.length > 0),
+      examples: exampleTerms[index].map((terms) => this.vector(terms)),
     }));
   }
 
-  /**
-   * @param text the citizen's message (any length; the caller bounds it).
-   * @returns one score per intent, highest confidence first.
-   */
-  score(text: string): IntentScore[] {
-    const words = tokenizeFrench(text);
-    const allStems = words.map(stemFrenchWord);
-    const message = this.vector(words.filter((word) => !STOPWORDS.has(word)).map(stemFrenchWord));
+  /** @returns one score per intent, highest confidence first. */
+  score(message: AnalyzedMessage): IntentScore[] {
+    const messageStems = message.tokens.map((token) => token.stem);
+    const cache = new Map<string, { text: string; vector: TermVector }>();
     return this.compiled
-      .map(({ intent, keywords, examples }) => {
-        const keywordsHit = keywords.filter((keyword) => keyword.stems.length > 0 && containsSequence(allStems, keyword.stems)).map((keyword) => keyword.text);
-        const similarity = examples.reduce((best, example) => Math.max(best, this.cosine(message, example)), 0);
-        const confidence = 1 - (1 - keywordScore(keywordsHit.length)) * (1 - similarity);
-        return { intent, confidence, keywordsHit, similarity };
+      .map((compiled) => {
+        const masked = new Set<number>();
+        for (const exclusion of compiled.exclusions) {
+          for (const start of findSequence(messageStems, exclusion, () => true)) {
+            exclusion.forEach((_, offset) => masked.add(start + offset));
+          }
+        }
+        const usable = (index: number) => !masked.has(index) && (compiled.safety || !message.tokens[index].negated);
+        const rulesHit: string[] = [];
+        const clausesHit = new Set<number>();
+        for (const keyword of compiled.keywords) {
+          const starts = findSequence(messageStems, keyword.stems, usable);
+          if (starts.length > 0) {
+            rulesHit.push(keyword.text);
+            starts.forEach((start) => clausesHit.add(message.tokens[start].clause));
+          }
+        }
+        const usableTokens = message.tokens.filter((_, index) => usable(index));
+        const key = masked.size === 0 ? (compiled.safety ? 'all' : 'affirmed') : `${compiled.intent.id}`;
+        let view = cache.get(key);
+        if (!view) {
+          view = { text: usableTokens.map((token) => token.word).join(' '), vector: this.vector(this.contentStems(usableTokens.map((token) => token.word))) };
+          cache.set(key, view);
+        }
+        for (const pattern of compiled.intent.patterns) {
+          if (pattern.test(view.text)) {
+            rulesHit.push(`/${pattern.source}/`);
+            clausesHit.add(clauseOfPattern(pattern, usableTokens));
+          }
+        }
+        const { vector } = view;
+        const similarity = compiled.examples.reduce((best, example) => Math.max(best, cosine(vector, example)), 0);
+        const confidence = 1 - (1 - ruleScore(rulesHit.length)) * (1 - similarity);
+        return { intent: compiled.intent, confidence, rulesHit, clausesHit: [...clausesHit].sort(), similarity };
       })
       .sort((a, b) => b.confidence - a.confidence);
   }
 
-  private contentStems(text: string): string[] {
-    return tokenizeFrench(text)
-      .filter((word) => !STOPWORDS.has(word))
-      .map(stemFrenchWord);
+  private contentStems(words: string[]): string[] {
+    return words.filter((word) => !STOPWORDS.has(word)).map(stemFrenchWord);
   }
 
   /** Unit-length TF-IDF vector; terms no example contains get the highest idf, so they dilute the match. */
-  private vector(stems: string[]): TermVector {
+  private vector(terms: string[]): TermVector {
     const weights: TermVector = new Map();
     let squaredNorm = 0;
-    for (const [stem, count] of termFrequencies(stems)) {
-      const weight = count * (this.inverseDocumentFrequency.get(stem) ?? this.unseenTermWeight);
-      weights.set(stem, weight);
+    const counts = new Map<string, number>();
+    for (const term of terms) {
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+    for (const [term, count] of counts) {
+      const weight = count * (this.inverseDocumentFrequency.get(term) ?? this.unseenTermWeight);
+      weights.set(term, weight);
       squaredNorm += weight * weight;
     }
     const norm = Math.sqrt(squaredNorm);
-    for (const [stem, weight] of weights) {
-      weights.set(stem, weight / norm);
+    for (const [term, weight] of weights) {
+      weights.set(term, weight / norm);
     }
     return weights;
   }
+}
 
-  private cosine(a: TermVector, b: TermVector): number {
-    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-    let dot = 0;
-    for (const [stem, weight] of small) {
-      dot += weight * (large.get(stem) ?? 0);
-    }
-    return Math.min(1, dot);
+function cosine(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of small) {
+    dot += weight * (large.get(term) ?? 0);
   }
+  return Math.min(1, dot);
+}
+
+/** The clause of the first word a pattern's match starts at. */
+function clauseOfPattern(pattern: RegExp, tokens: AnalyzedToken[]): number {
+  const text = tokens.map((token) => token.word).join(' ');
+  const index = text.search(pattern);
+  const wordIndex = index <= 0 ? 0 : text.slice(0, index).split(' ').length - 1;
+  return tokens[Math.min(wordIndex, tokens.length - 1)]?.clause ?? 0;
 }

@@ -14,6 +14,16 @@ interface Tokenizer {
 const porterStemmerFr = require('natural/lib/natural/stemmers/porter_stemmer_fr') as Stemmer;
 const AggressiveTokenizerFr = require('natural/lib/natural/tokenizers/aggressive_tokenizer_fr') as new () => Tokenizer;
 const stopwordsFr = require('natural/lib/natural/util/stopwords_fr') as { words: string[] };
+const distances = require('natural/lib/natural/distance/levenshtein_distance') as {
+  DamerauLevenshteinDistance(source: string, target: string, options?: { restricted?: boolean }): number;
+};
+const stopwordLists = {
+  en: require('natural/lib/natural/util/stopwords') as { words: string[] },
+  es: require('natural/lib/natural/util/stopwords_es') as { words: string[] },
+  it: require('natural/lib/natural/util/stopwords_it') as { words: string[] },
+  pt: require('natural/lib/natural/util/stopwords_pt') as { words: string[] },
+  nl: require('natural/lib/natural/util/stopwords_nl') as { words: string[] },
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** natural's Porter stemmer for French (Snowball rules). */
@@ -22,3 +32,16 @@ export const PorterStemmerFr: Stemmer = porterStemmerFr;
 export const tokenizerFr: Tokenizer = new AggressiveTokenizerFr();
 /** natural's 168 French stop words (articles, pronouns, auxiliaries), as written with accents. */
 export const FRENCH_STOPWORDS: readonly string[] = stopwordsFr.words;
+/** natural's stop words of other languages, used to tell a French message from an English or other one. */
+export const OTHER_STOPWORDS: Readonly<Record<keyof typeof stopwordLists, readonly string[]>> = {
+  en: stopwordLists.en.words,
+  es: stopwordLists.es.words,
+  it: stopwordLists.it.words,
+  pt: stopwordLists.pt.words,
+  nl: stopwordLists.nl.words,
+};
+
+/** natural's restricted Damerau-Levenshtein distance (optimal string alignment): edits, transpositions count 1. */
+export function damerauLevenshtein(source: string, target: string): number {
+  return distances.DamerauLevenshteinDistance(source, target, { restricted: true });
+}

@@ -1,4 +1,4 @@
-import { IsDefined, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MAX_MESSAGE_LENGTH_CHARS } from '../contracts/socket-events';
 
 /**
@@ -12,4 +12,18 @@ export class MessageTextDto {
   @IsString({ message: 'text must be a string' })
   @IsDefined({ message: 'text is required' })
   text: string;
+}
+
+/** Query of `POST /api/v1/triage`: `explain=1` adds the decision's trace (officers only). */
+export class TriageQueryDto {
+  @IsOptional()
+  @IsIn(['0', '1'], { message: 'explain must be 0 or 1' })
+  explain?: '0' | '1';
+}
+
+/** Payload of the citizen's `conversation:choose`: the id of an offered intent. */
+export class IntentChoiceDto {
+  @Matches(/^[a-z][a-z0-9_]{1,49}$/, { message: 'intent must be an intent id' })
+  @IsString({ message: 'intent must be a string' })
+  intent: string;
 }

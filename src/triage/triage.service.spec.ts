@@ -1,132 +1,126 @@
-import { join } from 'node:path';
+import { makeCatalog, makeIntent } from '../../test/support/factories';
 import { AppConfig } from '../config/app-config';
-import type { IntentCatalog, IntentRule } from '../intents/intent-catalog';
-import type { IntentCatalogService } from '../intents/intent-catalog.service';
-import { loadIntentCatalog } from '../intents/intent-loader';
-import { IntentMatcher } from './intent-matcher';
-import { FALLBACK_REPLY, TriageService } from './triage.service';
+import type { IntentCatalog } from '../intents/intent-catalog';
+import { FALLBACK_REPLY, MULTILINGUAL_NOTICE, TriageService } from './triage.service';
 
-function makeIntent(overrides: Partial<IntentRule> & Pick<IntentRule, 'id'>): IntentRule {
-  return {
-    title: overrides.id,
-    outcome: 'answer',
-    keywords: [],
-    examples: [],
-    answer: { text: `réponse ${overrides.id}`, links: [{ title: 'Lien', url: `https://example.gouv.fr/${overrides.id}` }] },
-    sourceFile: `${overrides.id}.yaml`,
-    ...overrides,
-  };
-}
-
-function makeCatalog(intents: IntentRule[]): IntentCatalog {
-  return { version: 'test', loadedAt: 0, intents };
-}
-
-function makeSut(catalog: IntentCatalog, threshold = '0.4'): TriageService {
-  const catalogs = { current: () => catalog } as IntentCatalogService;
-  return new TriageService(catalogs, AppConfig.fromEnv({ TRIAGE_CONFIDENCE_THRESHOLD: threshold }));
-}
-
-const SMALL_CATALOG = makeCatalog([
-  makeIntent({ id: 'emergency', outcome: 'emergency', keywords: ['au secours', 'couteau'], examples: ['il y a quelqu un chez moi', 'on veut me tuer'] }),
-  makeIntent({ id: 'fraud', keywords: ['arnaque', 'faux conseiller'], examples: ['je me suis fait avoir par un vendeur en ligne', 'ma carte bancaire a ete debitee'] }),
-  makeIntent({ id: 'complaint', keywords: ['porter plainte', 'main courante'], examples: ['comment deposer une plainte', 'je veux deposer plainte pour un vol'] }),
-  makeIntent({ id: 'talk_to_officer', outcome: 'handoff', keywords: ['parler a un policier'], examples: ['je veux un humain', 'passez moi un agent'] }),
+const CATALOG = makeCatalog([
+  makeIntent({
+    id: 'emergency',
+    outcome: 'emergency',
+    keywords: ['il me frappe', 'me frappe', 'couteau', 'urgence'],
+    exclusions: ['pas une urgence', 'pas urgent'],
+    examples: ['quelqu un essaie de forcer ma porte', 'un homme me menace dans la rue'],
+    answerEn: { text: 'Call 17 or 112 now, text 114.', links: [] },
+  }),
+  makeIntent({ id: 'suicide_prevention', outcome: 'emergency', keywords: ['plus envie de vivre'], examples: ['je pense a mourir'] }),
+  makeIntent({ id: 'domestic_violence', keywords: ['mon conjoint me frappe', 'violences conjugales'], examples: ['mon mari me bat depuis des annees'] }),
+  makeIntent({ id: 'fraud', keywords: ['arnaque', 'faux conseiller', 'carte bancaire'], examples: ['je me suis fait avoir par un vendeur en ligne'] }),
+  makeIntent({ id: 'complaint', keywords: ['porter plainte', 'vole mon portable'], examples: ['comment deposer une plainte', 'on m a vole mon portable'] }),
+  makeIntent({ id: 'illicit_content', keywords: ['signaler un site', 'contenu illegal'], examples: ['je veux signaler une video haineuse'] }),
+  makeIntent({ id: 'consumer_dispute', keywords: ['colis jamais recu', 'litige'], examples: ['le magasin refuse de me rembourser'] }),
+  makeIntent({ id: 'seller_problem', keywords: ['vendeur', 'litige'], examples: ['le vendeur ne repond plus'] }),
+  makeIntent({ id: 'greeting', smallTalk: true, keywords: ['bonjour'], examples: ['bonjour vous etes la'] }),
+  makeIntent({ id: 'talk_to_officer', outcome: 'handoff', keywords: ['parler a un policier'], examples: ['je veux un humain'] }),
 ]);
 
-describe(IntentMatcher.name, () => {
-  it('should find a keyword through accents, capitals and inflection', () => {
-    const sut = new IntentMatcher(SMALL_CATALOG);
-
-    const [best] = sut.score('Des ARNAQUES partout !');
-
-    expect(best.intent.id).toBe('fraud');
-    expect(best.keywordsHit).toEqual(['arnaque']);
-  });
-
-  it('should match a multi-word keyword only as a contiguous phrase', () => {
-    const sut = new IntentMatcher(SMALL_CATALOG);
-
-    const scattered = sut.score('un conseiller m a dit que c etait faux').find((score) => score.intent.id === 'fraud');
-    const phrase = sut.score('un faux conseiller m a appele').find((score) => score.intent.id === 'fraud');
-
-    expect(scattered?.keywordsHit).toEqual([]);
-    expect(phrase?.keywordsHit).toEqual(['faux conseiller']);
-  });
-
-  it('should score a paraphrase of an example above an unrelated intent', () => {
-    const sut = new IntentMatcher(SMALL_CATALOG);
-
-    const [best, second] = sut.score('ma carte bancaire a été débitée sans raison');
-
-    expect(best.intent.id).toBe('fraud');
-    expect(best.similarity).toBeGreaterThan(second.similarity);
-  });
-
-  it('should keep every confidence within [0, 1]', () => {
-    const sut = new IntentMatcher(SMALL_CATALOG);
-
-    const scores = sut.score('au secours arnaque couteau porter plainte faux conseiller parler a un policier');
-
-    expect(scores.every((score) => score.confidence >= 0 && score.confidence <= 1)).toBe(true);
-  });
-});
+function makeSut(catalog: IntentCatalog = CATALOG, threshold = '0.4'): TriageService {
+  return new TriageService({ current: () => catalog }, AppConfig.fromEnv({ TRIAGE_CONFIDENCE_THRESHOLD: threshold }));
+}
 
 describe(TriageService.name, () => {
-  it('should let an emergency keyword win over a stronger ordinary intent', () => {
-    const sut = makeSut(SMALL_CATALOG);
+  const sut = makeSut();
 
-    const decision = sut.decide('arnaque faux conseiller arnaque, et maintenant il a un couteau');
-
-    expect(decision).toMatchObject({ outcome: 'emergency', intent: 'emergency' });
+  it('should let danger now win over a stronger ordinary need', () => {
+    expect(sut.decide('arnaque faux conseiller carte bancaire, et maintenant il a un couteau')).toMatchObject({ outcome: 'emergency', intent: 'emergency' });
   });
 
-  it('should answer a confident ordinary intent with its reply and links', () => {
-    const sut = makeSut(SMALL_CATALOG);
-
-    const decision = sut.decide('comment porter plainte ?');
-
-    expect(decision).toEqual({
-      outcome: 'answer',
-      intent: 'complaint',
-      confidence: expect.any(Number),
-      reply: 'réponse complaint',
-      links: [{ title: 'Lien', url: 'https://example.gouv.fr/complaint' }],
-    });
+  it('should never let a negation switch a danger signal off', () => {
+    expect(sut.decide('je ne sais pas si c est grave mais il a un couteau').outcome).toBe('emergency');
   });
 
-  it('should hand off below the threshold with the fallback reply', () => {
-    const sut = makeSut(SMALL_CATALOG);
-
-    const decision = sut.decide('quelle heure est il à Tokyo');
-
-    expect(decision).toMatchObject({ outcome: 'handoff', intent: null, reply: FALLBACK_REPLY, links: [] });
-    expect(decision.confidence).toBeLessThan(0.4);
+  it('should not alert on « pas une urgence », and answer the need instead', () => {
+    expect(sut.decide('ce n’est pas une urgence, je veux juste savoir comment porter plainte')).toMatchObject({ outcome: 'answer', intent: 'complaint' });
   });
+
+  it('should alert on the built-in floor even when no intent file has the phrase', () => {
+    const bare = makeSut(makeCatalog([makeIntent({ id: 'emergency', outcome: 'emergency', keywords: ['zzz'], examples: ['zzz'] })]));
+
+    expect(bare.decide('au secours il va me tuer')).toMatchObject({ outcome: 'emergency', intent: 'emergency' });
+    expect(bare.decide('je vais me suicider ce soir')).toMatchObject({ outcome: 'emergency', intent: 'suicide_prevention' });
+  });
+
+  it('should not alert on a danger that is over, and answer with the matching service', () => {
+    expect(sut.decide('mon conjoint me frappe, la derniere fois c etait il y a deux semaines')).toMatchObject({ outcome: 'answer', intent: 'domestic_violence' });
+  });
+
+  it('should alert when the danger is current, and add the matching service to the emergency answer', () => {
+    const decision = sut.decide('mon conjoint me frappe, il revient ce soir, j ai peur');
+
+    expect(decision).toMatchObject({ outcome: 'emergency', intent: 'emergency', intents: ['emergency', 'domestic_violence'] });
+    expect(decision.reply).toContain('réponse emergency');
+    expect(decision.reply).toContain('réponse domestic_violence');
+  });
+
+  it('should follow a refusal: « je ne veux pas porter plainte, juste signaler un site »', () => {
+    expect(sut.decide('je ne veux pas porter plainte, juste signaler un site')).toMatchObject({ outcome: 'answer', intent: 'illicit_content' });
+  });
+
+  it('should answer both needs of a message with two needs in two sentences', () => {
+    const decision = sut.decide('on m a vole mon portable dans le metro. Et ensuite une arnaque sur ma carte bancaire');
+
+    expect(decision.outcome).toBe('answer');
+    expect(new Set(decision.intents)).toEqual(new Set(['complaint', 'fraud']));
+    expect(decision.links.map((link) => link.url)).toEqual(expect.arrayContaining(['https://example.gouv.fr/complaint', 'https://example.gouv.fr/fraud']));
+  });
+
+  it('should ask the citizen to choose between two close intents once, then hand off', () => {
+    const first = sut.decide('un litige');
+    const second = sut.decide('un litige', { allowClarify: false });
+
+    expect(first.outcome).toBe('clarify');
+    expect(first.choices?.map((choice) => choice.intent).sort()).toEqual(['consumer_dispute', 'seller_problem']);
+    expect(second.outcome).toBe('handoff');
+  });
+
+  it('should prefer a need to a greeting, and greet when there is no need', () => {
+    expect(sut.decide('bonjour, je veux porter plainte').intent).toBe('complaint');
+    expect(sut.decide('bonjour').intent).toBe('greeting');
+  });
+
+  it.each(['quel temps fera-t-il demain ?', 'azertyuiop', 'ok', '?', 'la piscine municipale est ouverte dimanche ?'])(
+    'should hand off the off-topic %j with the fallback reply and no link',
+    (text) => {
+      expect(sut.decide(text)).toMatchObject({ outcome: 'handoff', intent: null, reply: FALLBACK_REPLY, links: [] });
+    },
+  );
 
   it('should hand off when the best intent is a handoff intent', () => {
-    const sut = makeSut(SMALL_CATALOG);
-
-    expect(sut.decide('je veux parler à un policier').outcome).toBe('handoff');
+    expect(sut.decide('je veux parler a un policier')).toMatchObject({ outcome: 'handoff', intent: 'talk_to_officer' });
   });
 
   it('should follow the threshold setting', () => {
-    const strict = makeSut(SMALL_CATALOG, '0.99');
-
-    expect(strict.decide('comment porter plainte ?').outcome).toBe('handoff');
+    expect(makeSut(CATALOG, '0.99').decide('comment porter plainte ?').outcome).toBe('handoff');
+    expect(makeSut(CATALOG, '0.3').decide('comment porter plainte ?').outcome).toBe('answer');
   });
 
-  it.each([
-    ['au secours, quelqu’un essaie d’entrer chez moi', 'emergency'],
-    ['un faux conseiller bancaire m’a fait valider un virement', 'fraud'],
-    ['je voudrais porter plainte pour le vol de mon vélo', 'complaint'],
-    ['je veux signaler une vidéo qui fait l’apologie du terrorisme', 'illicit_content'],
-    ['faut-il une attestation pour sortir pendant le confinement ?', 'travel_restrictions'],
-    ['bonjour', 'greeting'],
-    ['je veux parler à un policier', 'talk_to_officer'],
-  ])('should decide %j as %s with the shipped intents', (text, intent) => {
-    const sut = makeSut(loadIntentCatalog(join(__dirname, '..', '..', 'intents')));
+  it('should answer a clearly English emergency in English', () => {
+    expect(sut.decide('help me there is a man with a knife, he has a couteau')).toMatchObject({ outcome: 'emergency', language: 'en', reply: 'Call 17 or 112 now, text 114.' });
+  });
 
-    expect(sut.decide(text).intent).toBe(intent);
+  it('should give other languages the multilingual notice and an officer', () => {
+    expect(sut.decide('me han robado la cartera en el metro y no sé qué hacer')).toMatchObject({ outcome: 'handoff', language: 'other', reply: MULTILINGUAL_NOTICE });
+  });
+
+  it('should explain a decision with tokens, rules hit, scores and the policy step', () => {
+    const { trace } = sut.explain('J’ai été victime d’une ARNAQUE');
+
+    expect(trace.normalized).toBe('j ai ete victime d une arnaque');
+    expect(trace.scores[0]).toMatchObject({ intent: 'fraud', rulesHit: ['arnaque'] });
+    expect(trace.step).toBe('answer');
+  });
+
+  it('should answer an intent picked among quick replies', () => {
+    expect(sut.answerIntent('fraud', 'fr')).toMatchObject({ outcome: 'answer', intent: 'fraud', reply: 'réponse fraud' });
+    expect(sut.answerIntent('unknown', 'fr')).toBeNull();
   });
 });

@@ -1,29 +1,92 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import type { TriageDecision } from '../contracts/socket-events';
-import type { IntentCatalog } from '../intents/intent-catalog';
+import type { IntentChoice, ReplyLanguage, ServiceLink, TriageDecision } from '../contracts/socket-events';
+import type { IntentAnswer, IntentCatalog, IntentRule } from '../intents/intent-catalog';
 import { IntentCatalogService } from '../intents/intent-catalog.service';
 import { IntentMatcher, type IntentScore } from './intent-matcher';
+import { detectLanguage } from './language-detector';
+import { type AnalyzedMessage, MessageAnalyzer } from './message-analyzer';
+import { PAST_MARKERS, PRESENT_MARKERS, SAFETY_FLOOR, SAFETY_FLOOR_ANSWERS, type SafetyIntentId } from './safety-floor';
 
 /** Reply when no rule is confident enough: the chat goes to an officer, and danger now still means 17/112. */
 export const FALLBACK_REPLY =
   'Je n’ai pas de réponse automatique sûre à votre question : je transmets la conversation à un policier, ' +
   'qui vous répondra ici dès que possible. En cas de danger immédiat, appelez le 17 ou le 112 (SMS au 114 si vous ne pouvez pas parler).';
+/** The fallback reply for clearly English messages. */
+export const FALLBACK_REPLY_EN =
+  'I have no sure automatic answer to your question: I am passing the conversation to a police officer, who will ' +
+  'answer here as soon as possible. If you are in danger now, call 17 or 112 (text 114 if you cannot speak).';
+/** Reply to a message in a language other than French or English: short, multilingual, with the numbers. */
+export const MULTILINGUAL_NOTICE =
+  'Ce service répond en français. This service answers in French. Este servicio responde en francés. ' +
+  'Questo servizio risponde in francese.\n' +
+  'Urgence / Emergency / Emergencia / Emergenza : 17 – 112 (SMS 114).\n' +
+  'Un policier va prendre la conversation. A police officer will take the conversation.';
+/** Question of a `clarify` decision. */
+export const CLARIFY_REPLY = 'Pour bien vous orienter, votre demande concerne plutôt :';
+export const CLARIFY_REPLY_EN = 'To guide you, is your request rather about:';
+
+/** Two ordinary intents closer than this (in confidence) make the citizen choose. */
+const CLARIFY_MARGIN = 0.06;
+/** A safety intent alerts on its rules, or on example similarity at least this high. */
+const SAFETY_SIMILARITY = 0.5;
+/** At most this many links in one reply. */
+const MAX_LINKS = 6;
+
+/** Which policy step decided, for the trace. */
+export type PolicyStep =
+  | 'safety-floor'
+  | 'safety-rules'
+  | 'other-language'
+  | 'two-needs'
+  | 'clarify'
+  | 'answer'
+  | 'handoff-intent'
+  | 'small-talk'
+  | 'fallback';
+
+/** Why triage decided as it did (`?explain=1`, for officers only: it holds the message's words). */
+export interface TriageTrace {
+  normalized: string;
+  tokens: { word: string; stem: string; clause: number; negated: boolean }[];
+  corrections: string[];
+  language: ReplyLanguage;
+  safety: { floorHit: string | null; pastMarker: boolean; presentMarker: boolean };
+  scores: { intent: string; confidence: number; similarity: number; rulesHit: string[] }[];
+  step: PolicyStep;
+}
+
+/** Options of one decision. */
+export interface DecideOptions {
+  /** False after one clarification for the same question: an ambiguous message is then handed off. Default true. */
+  allowClarify?: boolean;
+}
+
+interface Engine {
+  analyzer: MessageAnalyzer;
+  matcher: IntentMatcher;
+  catalog: IntentCatalog;
+}
 
 /**
- * Decides what to do with one citizen message, in this order:
- * 1. emergency: an intent with `outcome: emergency` whose keyword is found or whose confidence reaches the
- *    threshold wins over everything else, so danger is never queued;
- * 2. handoff: the best confidence is below `TRIAGE_CONFIDENCE_THRESHOLD`, or the best intent hands off
- *    (`talk_to_officer`);
- * 3. answer: the best intent's reply and links.
+ * Decides what to do with one citizen message, in this order (issue « French triage… », decision policy):
+ * 1. safety: a phrase of the built-in floor, or a rule (or very close example) of a safety intent
+ *    (`outcome: emergency`: danger now, suicide risk) alerts at once, whatever else the message says; negation
+ *    never switches it off, a past-only danger (« il y a deux semaines ») does not alert unless it is suicide risk;
+ * 2. a message in another language than French or English: a short multilingual notice and a handoff;
+ * 3. the best ordinary intent above the threshold answers; two intents found by rules in different clauses get a
+ *    two-part answer; two intents closer than `CLARIFY_MARGIN` make the citizen choose, once per question (still
+ *    ambiguous after that: handoff);
+ *    a handoff intent (`talk_to_officer`) hands off;
+ * 4. greetings and thanks, only when no need was found;
+ * 5. otherwise the chat is handed to an officer.
  */
 @Injectable()
 export class TriageService {
-  private readonly matchers = new WeakMap<IntentCatalog, IntentMatcher>();
+  private readonly engines = new WeakMap<IntentCatalog, Engine>();
 
   constructor(
-    private readonly catalogs: IntentCatalogService,
+    @Inject(IntentCatalogService) private readonly catalogs: Pick<IntentCatalogService, 'current'>,
     private readonly config: AppConfig,
   ) {}
 
@@ -31,40 +94,171 @@ export class TriageService {
    * @param text the citizen's message (the caller bounds it to `MAX_MESSAGE_LENGTH_CHARS`).
    * @returns the decision; `confidence` is in [0, 1], rounded to 3 decimals.
    */
-  decide(text: string): TriageDecision {
-    const scores = this.matcherFor(this.catalogs.current()).score(text);
-    const threshold = this.config.confidenceThreshold;
-    const emergency = scores.find(
-      (score) => score.intent.outcome === 'emergency' && (score.keywordsHit.length > 0 || score.confidence >= threshold),
-    );
-    if (emergency) {
-      return this.fromIntent('emergency', emergency);
-    }
-    const best = scores[0];
-    if (!best || best.confidence < threshold) {
-      return { outcome: 'handoff', intent: null, confidence: round(best?.confidence ?? 0), reply: FALLBACK_REPLY, links: [] };
-    }
-    return this.fromIntent(best.intent.outcome === 'handoff' ? 'handoff' : 'answer', best);
+  decide(text: string, options: DecideOptions = {}): TriageDecision {
+    return this.explain(text, options).decision;
   }
 
-  private fromIntent(outcome: TriageDecision['outcome'], score: IntentScore): TriageDecision {
+  /** The decision and its trace. */
+  explain(text: string, options: DecideOptions = {}): { decision: TriageDecision; trace: TriageTrace } {
+    const engine = this.engineFor(this.catalogs.current());
+    const analysis = engine.analyzer.analyze(text);
+    const language = detectLanguage(text, analysis.tokens.map((token) => token.word));
+    const scores = engine.matcher.score(analysis);
+    const { decision, step, safety } = this.applyPolicy(engine.catalog, analysis, language, scores, options.allowClarify ?? true);
+    const trace: TriageTrace = {
+      normalized: analysis.normalized,
+      tokens: analysis.tokens,
+      corrections: analysis.corrections,
+      language,
+      safety,
+      scores: scores.map((score) => ({
+        intent: score.intent.id,
+        confidence: round(score.confidence),
+        similarity: round(score.similarity),
+        rulesHit: score.rulesHit,
+      })),
+      step,
+    };
+    return { decision, trace };
+  }
+
+  /**
+   * The answer of one intent, as when the citizen picks it among the quick replies of a `clarify`.
+   * @returns null when the catalog has no such intent (any more).
+   */
+  answerIntent(intentId: string, language: ReplyLanguage): TriageDecision | null {
+    const intent = this.catalogs.current().intents.find((candidate) => candidate.id === intentId);
+    if (!intent) {
+      return null;
+    }
+    const { text, links } = answerIn(intent, language);
     return {
-      outcome,
-      intent: score.intent.id,
-      confidence: round(score.confidence),
-      reply: score.intent.answer.text,
-      links: score.intent.answer.links.map((link) => ({ ...link })),
+      outcome: intent.outcome === 'handoff' ? 'handoff' : intent.outcome === 'emergency' ? 'emergency' : 'answer',
+      intent: intent.id,
+      intents: [intent.id],
+      confidence: 1,
+      language,
+      reply: text,
+      links: [...links],
     };
   }
 
-  private matcherFor(catalog: IntentCatalog): IntentMatcher {
-    let matcher = this.matchers.get(catalog);
-    if (!matcher) {
-      matcher = new IntentMatcher(catalog);
-      this.matchers.set(catalog, matcher);
+  private applyPolicy(
+    catalog: IntentCatalog,
+    analysis: AnalyzedMessage,
+    language: ReplyLanguage,
+    scores: IntentScore[],
+    allowClarify: boolean,
+  ): { decision: TriageDecision; step: PolicyStep; safety: TriageTrace['safety'] } {
+    const threshold = this.config.confidenceThreshold;
+    const floorHit = findFloorPhrase(analysis);
+    const safety = {
+      floorHit: floorHit?.phrase ?? null,
+      pastMarker: PAST_MARKERS.some((pattern) => pattern.test(analysis.normalized)),
+      presentMarker: PRESENT_MARKERS.some((pattern) => pattern.test(analysis.normalized)),
+    };
+    const pastOnly = safety.pastMarker && !safety.presentMarker;
+    const ordinary = scores.filter((score) => score.intent.outcome !== 'emergency');
+    const related = ordinary.find((score) => score.rulesHit.length > 0 && score.confidence >= threshold && !score.intent.smallTalk && score.intent.outcome === 'answer');
+
+    const alerting = scores.filter(
+      (score) =>
+        score.intent.outcome === 'emergency' &&
+        (score.rulesHit.length > 0 || score.similarity >= SAFETY_SIMILARITY) &&
+        (score.intent.id === 'suicide_prevention' || !pastOnly),
+    );
+    if (floorHit) {
+      const intent = catalog.intents.find((candidate) => candidate.id === floorHit.intent);
+      const answer = intent ? answerIn(intent, language) : { text: SAFETY_FLOOR_ANSWERS[floorHit.intent].text, links: [] };
+      const confidence = scores.find((score) => score.intent.id === floorHit.intent)?.confidence ?? 1;
+      return { decision: compose('emergency', floorHit.intent, confidence, language, [answer, ...(related ? [answerIn(related.intent, language)] : [])], [floorHit.intent, ...(related ? [related.intent.id] : [])]), step: 'safety-floor', safety };
     }
-    return matcher;
+    if (alerting.length > 0) {
+      const [top] = alerting;
+      const parts = [answerIn(top.intent, language), ...(related ? [answerIn(related.intent, language)] : [])];
+      return { decision: compose('emergency', top.intent.id, top.confidence, language, parts, [top.intent.id, ...(related ? [related.intent.id] : [])]), step: 'safety-rules', safety };
+    }
+    if (language === 'other') {
+      return { decision: handoff(null, 0, language, MULTILINGUAL_NOTICE), step: 'other-language', safety };
+    }
+
+    const needs = ordinary.filter((score) => !score.intent.smallTalk);
+    const [best, second] = needs;
+    if (best && best.confidence >= threshold) {
+      if (second && second.confidence >= threshold && inSeparateClauses(best, second)) {
+        const outcome = best.intent.outcome === 'handoff' || second.intent.outcome === 'handoff' ? 'handoff' : 'answer';
+        const pair = [best, second].sort((a, b) => (a.intent.outcome === 'handoff' ? 1 : 0) - (b.intent.outcome === 'handoff' ? 1 : 0));
+        return { decision: compose(outcome, best.intent.id, best.confidence, language, pair.map((score) => answerIn(score.intent, language)), pair.map((score) => score.intent.id)), step: 'two-needs', safety };
+      }
+      if (second && second.confidence >= threshold && best.confidence - second.confidence < CLARIFY_MARGIN) {
+        if (!allowClarify) {
+          return { decision: handoff(null, best.confidence, language, language === 'en' ? FALLBACK_REPLY_EN : FALLBACK_REPLY), step: 'fallback', safety };
+        }
+        const choices: IntentChoice[] = [best, second].map((score) => ({ intent: score.intent.id, title: score.intent.title }));
+        return {
+          decision: { outcome: 'clarify', intent: best.intent.id, intents: [], confidence: round(best.confidence), language, reply: language === 'en' ? CLARIFY_REPLY_EN : CLARIFY_REPLY, links: [], choices },
+          step: 'clarify',
+          safety,
+        };
+      }
+      const outcome = best.intent.outcome === 'handoff' ? 'handoff' : 'answer';
+      return { decision: compose(outcome, best.intent.id, best.confidence, language, [answerIn(best.intent, language)], [best.intent.id]), step: outcome === 'handoff' ? 'handoff-intent' : 'answer', safety };
+    }
+    const smallTalk = ordinary.find((score) => score.intent.smallTalk);
+    if (smallTalk && smallTalk.confidence >= threshold) {
+      return { decision: compose('answer', smallTalk.intent.id, smallTalk.confidence, language, [answerIn(smallTalk.intent, language)], [smallTalk.intent.id]), step: 'small-talk', safety };
+    }
+    return { decision: handoff(null, best?.confidence ?? 0, language, language === 'en' ? FALLBACK_REPLY_EN : FALLBACK_REPLY), step: 'fallback', safety };
   }
+
+  private engineFor(catalog: IntentCatalog): Engine {
+    let engine = this.engines.get(catalog);
+    if (!engine) {
+      engine = { analyzer: new MessageAnalyzer(catalog), matcher: new IntentMatcher(catalog), catalog };
+      this.engines.set(catalog, engine);
+    }
+    return engine;
+  }
+}
+
+/** The longest floor phrase found as whole words, with its intent. */
+function findFloorPhrase(analysis: AnalyzedMessage): { phrase: string; intent: SafetyIntentId } | null {
+  const text = ` ${analysis.normalized} `;
+  let found: { phrase: string; intent: SafetyIntentId } | null = null;
+  for (const { intent, phrases } of SAFETY_FLOOR) {
+    for (const phrase of phrases) {
+      if ((!found || phrase.length > found.phrase.length) && text.includes(` ${phrase} `)) {
+        found = { phrase, intent };
+      }
+    }
+  }
+  return found;
+}
+
+/** Two intents each found by rules, each in a clause where the other has none: two needs in one message. */
+function inSeparateClauses(a: IntentScore, b: IntentScore): boolean {
+  if (a.clausesHit.length === 0 || b.clausesHit.length === 0) {
+    return false;
+  }
+  return a.clausesHit.some((clause) => !b.clausesHit.includes(clause)) && b.clausesHit.some((clause) => !a.clausesHit.includes(clause));
+}
+
+function answerIn(intent: IntentRule, language: ReplyLanguage): IntentAnswer {
+  return language === 'en' && intent.answerEn ? intent.answerEn : intent.answer;
+}
+
+function compose(outcome: TriageDecision['outcome'], intent: string, confidence: number, language: ReplyLanguage, parts: IntentAnswer[], intents: string[]): TriageDecision {
+  const links: ServiceLink[] = [];
+  for (const link of parts.flatMap((part) => part.links)) {
+    if (links.length < MAX_LINKS && !links.some((known) => known.url === link.url)) {
+      links.push({ ...link });
+    }
+  }
+  return { outcome, intent, intents, confidence: round(confidence), language, reply: parts.map((part) => part.text).join('\n\n'), links };
+}
+
+function handoff(intent: string | null, confidence: number, language: ReplyLanguage, reply: string): TriageDecision {
+  return { outcome: 'handoff', intent, intents: intent ? [intent] : [], confidence: round(confidence), language, reply, links: [] };
 }
 
 function round(value: number): number {

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import type { Socket } from 'socket.io-client';
 import type { Ack, ChatMessage, QueueItemView, SocketException } from '../../src/contracts/socket-events';
 import { ConversationStore } from '../../src/conversation/conversation.store';
 import { createTestApp, type TestApp } from '../support/create-test-app';
@@ -189,8 +191,9 @@ describe('Citizen chat and officer handoff', () => {
     await queued;
     const { socket: attacker } = await connectCitizen(sut.baseUrl);
 
-    attacker.emit('handoff:take' as never, { conversationId } as never);
-    attacker.emit('conversation:close' as never, { conversationId } as never);
+    const untyped = attacker as unknown as Socket;
+    untyped.emit('handoff:take', { conversationId });
+    untyped.emit('conversation:close', { conversationId });
     const echo = nextMessage(attacker, 'citizen');
     await emitWithAck(attacker, 'conversation:message', { text: 'bonjour' });
     await echo;
@@ -236,6 +239,35 @@ describe('Citizen chat and officer handoff', () => {
     await stillServed;
   });
 
+  it('should give a reconnecting officer console the chats the officer holds', async () => {
+    const login = await sut.signInOfficer('reload.officer');
+    const { socket: first } = await connectOfficer(sut.baseUrl, login.accessToken);
+    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
+    const queued = waitForEvent(citizen, 'handoff:queued');
+    await emitWithAck(citizen, 'handoff:request', {});
+    await queued;
+    await emitWithAck(first, 'handoff:take', { conversationId });
+    first.disconnect();
+
+    const second = officerSocket(sut.baseUrl, login.accessToken);
+    const heldAgain = waitForEvent<{ conversationId: string }>(second, 'conversation:assigned');
+    second.connect();
+
+    expect(await heldAgain).toMatchObject({ conversationId, status: 'assigned' });
+    const reachedOfficer = nextMessage(second, 'citizen');
+    await emitWithAck(citizen, 'conversation:message', { text: 'vous êtes toujours là ?' });
+    await reachedOfficer;
+  });
+
+  it('should acknowledge a citizen who leaves, then close the conversation', async () => {
+    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
+    const closed = waitForEvent(citizen, 'conversation:closed');
+
+    expect(await emitWithAck(citizen, 'conversation:leave', {})).toEqual({ ok: true });
+    expect(await closed).toEqual({ reason: 'citizen_left' });
+    expect(sut.app.get(ConversationStore).get(conversationId)).toBeUndefined();
+  });
+
   it('should forget a conversation when the citizen leaves, and take it out of the queue', async () => {
     const login = await sut.signInOfficer('leave.watcher');
     const { socket: officer } = await connectOfficer(sut.baseUrl, login.accessToken);
@@ -249,5 +281,55 @@ describe('Citizen chat and officer handoff', () => {
     await gone;
 
     expect(sut.app.get(ConversationStore).get(conversationId)).toBeUndefined();
+  });
+});
+
+describe('Clarifying questions in the citizen chat', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ INTENTS_DIR: join(__dirname, '..', 'fixtures', 'intents', 'clarify') });
+  });
+
+  afterEach(() => {
+    closeAllSockets();
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('should offer quick replies for two close intents and answer the one the citizen picks', async () => {
+    const { socket: citizen } = await connectCitizen(sut.baseUrl);
+    const question = nextMessage(citizen, 'bot');
+    await emitWithAck(citizen, 'conversation:message', { text: 'un litige' });
+    const clarify = await question;
+    expect(clarify.outcome).toBe('clarify');
+    expect(clarify.choices?.map((choice) => choice.intent).sort()).toEqual(['seller_dispute', 'shop_dispute']);
+
+    const answer = nextMessage(citizen, 'bot');
+    expect(await emitWithAck(citizen, 'conversation:choose', { intent: 'shop_dispute' })).toEqual({ ok: true });
+
+    expect(await answer).toMatchObject({ outcome: 'answer', text: 'Réponse de l\'intention shop_dispute.' });
+  });
+
+  it('should refuse a choice that was not offered', async () => {
+    const { socket: citizen } = await connectCitizen(sut.baseUrl);
+
+    expect(await emitWithAck(citizen, 'conversation:choose', { intent: 'shop_dispute' })).toMatchObject({ ok: false, code: 'CHOICE_NOT_OFFERED' });
+  });
+
+  it('should clarify only once per question, then hand the chat to an officer', async () => {
+    const { socket: citizen } = await connectCitizen(sut.baseUrl);
+    const first = nextMessage(citizen, 'bot');
+    await emitWithAck(citizen, 'conversation:message', { text: 'un litige' });
+    expect((await first).outcome).toBe('clarify');
+
+    const second = nextMessage(citizen, 'bot');
+    const queued = waitForEvent(citizen, 'handoff:queued');
+    await emitWithAck(citizen, 'conversation:message', { text: 'encore un litige' });
+
+    expect((await second).outcome).toBe('handoff');
+    expect(await queued).toEqual({ position: 1 });
   });
 });

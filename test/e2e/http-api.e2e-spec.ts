@@ -90,6 +90,31 @@ describe('HTTP API', () => {
     expect(response.body).toEqual({ statusCode: 400, message: 'Malformed request body' });
   });
 
+  it('should refuse the trace without an officer token', async () => {
+    await request(sut.baseUrl).post('/api/v1/triage?explain=1').send({ text: 'arnaque' }).expect(401);
+    await request(sut.baseUrl).post('/api/v1/triage?explain=1').set('authorization', 'Bearer forged').send({ text: 'arnaque' }).expect(401);
+  });
+
+  it('should give a signed-in officer the trace of a decision', async () => {
+    const { accessToken } = await sut.signInOfficer('explainer');
+
+    const response = await request(sut.baseUrl)
+      .post('/api/v1/triage?explain=1')
+      .set('authorization', `Bearer ${accessToken}`)
+      .send({ text: 'J’ai été victime d’une ARNAQUE sur internet' })
+      .expect(200);
+
+    expect(response.body).toMatchObject({ outcome: 'answer', intent: 'fraud' });
+    expect(response.body.trace).toMatchObject({ normalized: expect.stringContaining('arnaque'), step: 'answer', language: 'fr' });
+    expect(response.body.trace.scores[0]).toMatchObject({ intent: 'fraud', rulesHit: expect.arrayContaining(['arnaque']) });
+  });
+
+  it('should refuse an unknown explain value', async () => {
+    const response = await request(sut.baseUrl).post('/api/v1/triage?explain=yes').send({ text: 'arnaque' }).expect(400);
+
+    expect(response.body.message).toEqual(['explain must be 0 or 1']);
+  });
+
   it('should accept exactly 2000 characters', async () => {
     await request(sut.baseUrl).post('/api/v1/triage').send({ text: 'a'.repeat(2000) }).expect(200);
   });

@@ -8,6 +8,7 @@ import {
   OFFICER_NAMESPACE,
   type OfficerClientToServerEvents,
   type OfficerServerToClientEvents,
+  type QueueItemView,
 } from '../../src/contracts/socket-events';
 
 export type CitizenClient = Socket<CitizenServerToClientEvents, CitizenClientToServerEvents>;

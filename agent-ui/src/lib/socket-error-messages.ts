@@ -21,6 +21,8 @@ export function describeSocketError(code: ConsoleErrorCode): string {
       return 'Cette conversation est clôturée';
     case 'NOT_YOUR_CONVERSATION':
       return 'Cette conversation ne vous est pas attribuée';
+    case 'CHOICE_NOT_OFFERED':
+      return 'Ce choix n’est plus proposé';
     case 'INTERNAL_ERROR':
       return 'Erreur du serveur, réessayez dans quelques instants';
     case 'NO_ACKNOWLEDGEMENT':

@@ -70,6 +70,19 @@ export class OfficerAuthService implements OnModuleInit {
     return { accessToken, expiresInSeconds: this.config.officerTokenTtlSeconds, officer };
   }
 
+  /**
+   * Checks an HTTP `Authorization: Bearer <token>` header.
+   * @throws UnauthorizedException (401) when the header is missing or the token invalid or expired.
+   */
+  requireBearer(authorization: string | undefined): OfficerSession {
+    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+    const session = match ? this.verify(match[1]) : null;
+    if (!session) {
+      throw new UnauthorizedException('Officer sign-in required');
+    }
+    return session;
+  }
+
   /** @returns the session of a valid, unexpired token, or null for anything else (never throws). */
   verify(token: unknown): OfficerSession | null {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {

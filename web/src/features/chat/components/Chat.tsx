@@ -15,7 +15,7 @@ import { PrivacyNotice } from './PrivacyNotice';
  * field and the conversation buttons. Takes no props.
  */
 export function Chat() {
-  const { state, sendMessage, requestHandoff, leave, startNew } = useConversation();
+  const { state, sendMessage, choose, requestHandoff, leave, startNew } = useConversation();
   const { messages, phase, connection, replacedLostConversation, failure } = state;
   const scrollAreaRef = useRef<HTMLDivElement>(null);
   const isOnline = connection === 'online';
@@ -37,7 +37,7 @@ export function Chat() {
           </p>
           <PrivacyNotice />
           <h2 className="fr-sr-only">Conversation</h2>
-          <MessageList messages={messages} />
+          <MessageList messages={messages} onChoose={isOnline && phase.status === 'bot' ? (intent) => void choose(intent) : undefined} />
         </div>
       </div>
       <div className="chat__footer">

@@ -19,6 +19,8 @@ function describe(code: FailureCode): string {
     case 'CONVERSATION_ALREADY_TAKEN':
     case 'NOT_YOUR_CONVERSATION':
       return "Cette action n'est pas possible dans cette conversation.";
+    case 'CHOICE_NOT_OFFERED':
+      return 'Ce choix n’est plus proposé : écrivez votre question.';
     case 'TIMEOUT':
       return "Le service n'a pas répondu. Vérifiez votre connexion et réessayez.";
     case 'INTERNAL_ERROR':

@@ -1,18 +1,21 @@
 import Alert from '@codegouvfr/react-dsfr/Alert';
 import type { ChatMessage } from '../../../../../src/contracts/socket-events';
 import { LinkCardList } from './LinkCardList';
+import { QuickReplies } from './QuickReplies';
 
-/** Props: one message as the server sent it. */
+/** Props: one message as the server sent it; `onChoose` is set on the last message while its choices are open. */
 export interface MessageItemProps {
   message: ChatMessage;
+  onChoose?: (intent: string) => void;
 }
 
 /**
  * One message of the conversation, laid out by author: the citizen's on the right, the bot's marked
  * « Assistant automatique » (an emergency answer as a red DSFR alert) with its link cards, an officer's under
- * the officer's name, the service's centred. Text is always rendered as text.
+ * the officer's name, the service's centred; a clarifying question with its quick replies while they are open.
+ * Text is always rendered as text.
  */
-export function MessageItem({ message }: MessageItemProps) {
+export function MessageItem({ message, onChoose }: MessageItemProps) {
   const { author, seq, text, links } = message;
   const isEmergency = author === 'bot' && message.outcome === 'emergency';
   const className = isEmergency ? 'message message--bot message--emergency' : `message message--${author}`;
@@ -28,6 +31,7 @@ export function MessageItem({ message }: MessageItemProps) {
         <p className="message__text">{text}</p>
       )}
       {author === 'bot' && <LinkCardList links={links} />}
+      {onChoose && message.choices && <QuickReplies choices={message.choices} onChoose={onChoose} />}
     </div>
   );
 }

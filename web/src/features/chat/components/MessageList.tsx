@@ -1,13 +1,17 @@
 import type { ChatMessage } from '../../../../../src/contracts/socket-events';
 import { MessageItem } from './MessageItem';
 
-/** Props: the conversation's messages, already unique by `seq` and sorted by it. */
+/**
+ * Props: the conversation's messages, already unique by `seq` and sorted by it; `onChoose` when the last message's
+ * quick replies may still be picked.
+ */
 export interface MessageListProps {
   messages: ChatMessage[];
+  onChoose?: (intent: string) => void;
 }
 
 /** The conversation as a polite live log, so screen readers announce each new message. */
-export function MessageList({ messages }: MessageListProps) {
+export function MessageList({ messages, onChoose }: MessageListProps) {
   return (
     <div
       className="message-list"
@@ -16,8 +20,8 @@ export function MessageList({ messages }: MessageListProps) {
       aria-label="Messages de la conversation"
       data-testid="message-list"
     >
-      {messages.map((message) => (
-        <MessageItem key={message.seq} message={message} />
+      {messages.map((message, index) => (
+        <MessageItem key={message.seq} message={message} onChoose={index === messages.length - 1 ? onChoose : undefined} />
       ))}
     </div>
   );

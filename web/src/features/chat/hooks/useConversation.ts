@@ -17,6 +17,8 @@ export interface Conversation {
   state: ConversationState;
   /** Sends `text` (already trimmed, not empty); resolves to true once the server accepted it. */
   sendMessage: (text: string) => Promise<boolean>;
+  /** Picks a quick reply of the bot's last clarifying question; the bot answers with that intent. */
+  choose: (intent: string) => Promise<void>;
   /** Asks for an officer; the server answers with `handoff:queued`. */
   requestHandoff: () => Promise<void>;
   /** Ends the conversation; the server forgets it. */
@@ -89,6 +91,13 @@ export function useConversation(): Conversation {
     [report],
   );
 
+  const choose = useCallback(
+    async (intent: string) => {
+      report(await settle(socket.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:choose', { intent })));
+    },
+    [report],
+  );
+
   const requestHandoff = useCallback(async () => {
     report(await settle(socket.timeout(ACK_TIMEOUT_MS).emitWithAck('handoff:request', {})));
   }, [report]);
@@ -107,5 +116,5 @@ export function useConversation(): Conversation {
     socket.connect();
   }, []);
 
-  return { state, sendMessage, requestHandoff, leave, startNew };
+  return { state, sendMessage, choose, requestHandoff, leave, startNew };
 }
