@@ -11,6 +11,8 @@ export interface IntentRule {
   readonly keywords: readonly string[];
   /** Regular expressions tested on the normalised text (compiled with the `u` flag). */
   readonly patterns: readonly RegExp[];
+  /** Word groups that count as one rule when each group has a word in the message. */
+  readonly combinations: readonly { readonly name: string; readonly all: readonly (readonly string[])[] }[];
   /** Phrases whose words do not count as evidence for this intent. */
   readonly exclusions: readonly string[];
   readonly examples: readonly string[];

@@ -210,6 +210,13 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
       report(['patterns', index], 'expression régulière invalide : vérifiez les parenthèses, crochets et barres obliques inverses');
     }
   });
+  (dto.combinations ?? []).forEach((combination, index) => {
+    combination.all.forEach((group, groupIndex) => {
+      if (group.length === 0 || group.some((phrase) => typeof phrase !== 'string' || phrase.trim().length < 2 || phrase.length > 60)) {
+        report(['combinations', index, 'all', groupIndex], 'chaque groupe doit contenir des mots ou expressions de 2 à 60 caractères, entre guillemets si besoin');
+      }
+    });
+  });
   if (errors.length > 0) {
     return { errors };
   }
@@ -221,6 +228,7 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
     smallTalk: dto.small_talk ?? false,
     keywords: Object.freeze([...dto.keywords]),
     patterns: Object.freeze(patterns),
+    combinations: Object.freeze((dto.combinations ?? []).map((combination) => Object.freeze({ name: combination.name, all: Object.freeze(combination.all.map((group) => Object.freeze([...group]))) }))),
     exclusions: Object.freeze([...(dto.exclusions ?? [])]),
     examples: Object.freeze([...dto.examples]),
     answer,

@@ -49,6 +49,23 @@ export class IntentAnswerDto {
   links: ServiceLinkDto[];
 }
 
+/**
+ * A combination of word groups: it counts as one rule hit when every group has at least one of its words or
+ * phrases in the message (« frappe » or « couteau » … together with « maintenant » or « en ce moment » …).
+ */
+export class CombinationDto {
+  @MaxLength(80, { message: 'doit faire au plus 80 caractères' })
+  @MinLength(3, { message: 'doit faire au moins 3 caractères' })
+  @IsString({ message: 'doit être un texte' })
+  name: string;
+
+  @IsArray({ each: true, message: 'chaque groupe doit être une liste de mots ou expressions' })
+  @ArrayMaxSize(4, { message: 'doit contenir au plus 4 groupes' })
+  @ArrayMinSize(2, { message: 'doit contenir au moins 2 groupes' })
+  @IsArray({ message: 'doit être une liste de groupes de mots (2 à 4)' })
+  all: string[][];
+}
+
 /** The reply in English, for clearly English messages; its links default to the French answer's. */
 export class IntentEnglishAnswerDto {
   @MaxLength(1500, { message: 'doit faire au plus 1 500 caractères' })
@@ -108,6 +125,13 @@ export class IntentRuleDto {
   @ArrayMaxSize(50, { message: 'doit contenir au plus 50 motifs' })
   @IsArray({ message: 'doit être une liste d’expressions régulières' })
   patterns?: string[];
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => CombinationDto)
+  @ArrayMaxSize(30, { message: 'doit contenir au plus 30 combinaisons' })
+  @IsArray({ message: 'doit être une liste de combinaisons (name, all)' })
+  combinations?: CombinationDto[];
 
   @IsOptional()
   @MaxLength(60, { each: true, message: 'chaque exclusion doit faire au plus 60 caractères' })

@@ -18,13 +18,22 @@ export interface IntentScore {
 
 type TermVector = Map<string, number>;
 
+/** One example's weight for a term: the postings of the inverted index. */
+interface Posting {
+  example: number;
+  weight: number;
+}
+
 interface CompiledIntent {
   intent: IntentRule;
   /** Safety intents (`outcome: emergency`) ignore negation: a refusal never switches off a danger signal. */
   safety: boolean;
   keywords: { text: string; stems: string[] }[];
+  combinations: { name: string; groups: string[][][] }[];
   exclusions: string[][];
-  examples: TermVector[];
+  /** Term → the examples of this intent that contain it, with their unit-vector weights. */
+  postings: Map<string, Posting[]>;
+  exampleCount: number;
 }
 
 const STOPWORDS = new Set(FRENCH_STOPWORDS.map(normalizeFrench));
@@ -37,8 +46,14 @@ function ruleScore(hits: number): number {
   return hits === 0 ? 0 : Math.min(0.9, 0.55 + 0.15 * (hits - 1));
 }
 
-/** Start indexes where `needle` runs contiguously through `haystack` over usable positions only. */
-function findSequence(haystack: string[], needle: string[], usable: (index: number) => boolean): number[] {
+/**
+ * Start indexes where `needle` runs contiguously through `haystack` over usable positions only. `present` holds
+ * the haystack's stems: most rules are absent from a message, and this check skips them at once.
+ */
+function findSequence(haystack: string[], present: ReadonlySet<string>, needle: string[], usable: (index: number) => boolean): number[] {
+  if (!present.has(needle[0])) {
+    return [];
+  }
   const starts: number[] = [];
   outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
     for (let offset = 0; offset < needle.length; offset++) {
@@ -57,8 +72,8 @@ function stems(text: string): string[] {
 
 /**
  * Scores a message against every intent of one catalog, with two kinds of evidence:
- * - editor rules: keywords (stemmed, found as a contiguous run of the message's stems) and regular expressions
- *   (tested on the normalised words), minus the words an intent's exclusions cover and, for ordinary intents,
+ * - editor rules: keywords (stemmed, found as a contiguous run of the message's stems), combinations (one word of
+ *   each group somewhere in the message) and regular expressions (tested on the normalised words), minus the words an intent's exclusions cover and, for ordinary intents,
  *   the words in a negation scope;
  * - examples: TF-IDF cosine similarity (Salton & Buckley 1988, smoothed idf `ln(1 + N / df)`) between the
  *   message's content words (natural's French stop words removed) and each example utterance.
@@ -90,20 +105,26 @@ export class IntentMatcher {
       intent,
       safety: intent.outcome === 'emergency',
       keywords: intent.keywords.map((text) => ({ text, stems: stems(text) })).filter((keyword) => keyword.stems.length > 0),
+      combinations: intent.combinations.map((combination) => ({
+        name: combination.name,
+        groups: combination.all.map((group) => group.map(stems).filter((phrase) => phrase.length > 0)),
+      })),
       exclusions: intent.exclusions.map(stems).filter((exclusion) => exclusion.length > 0),
-      examples: exampleTerms[index].map((terms) => this.vector(terms)),
+      postings: invertedIndex(exampleTerms[index].map((terms) => this.vector(terms))),
+      exampleCount: exampleTerms[index].length,
     }));
   }
 
   /** @returns one score per intent, highest confidence first. */
   score(message: AnalyzedMessage): IntentScore[] {
     const messageStems = message.tokens.map((token) => token.stem);
+    const present = new Set(messageStems);
     const cache = new Map<string, { text: string; vector: TermVector }>();
     return this.compiled
       .map((compiled) => {
         const masked = new Set<number>();
         for (const exclusion of compiled.exclusions) {
-          for (const start of findSequence(messageStems, exclusion, () => true)) {
+          for (const start of findSequence(messageStems, present, exclusion, () => true)) {
             exclusion.forEach((_, offset) => masked.add(start + offset));
           }
         }
@@ -111,17 +132,25 @@ export class IntentMatcher {
         const rulesHit: string[] = [];
         const clausesHit = new Set<number>();
         for (const keyword of compiled.keywords) {
-          const starts = findSequence(messageStems, keyword.stems, usable);
+          const starts = findSequence(messageStems, present, keyword.stems, usable);
           if (starts.length > 0) {
             rulesHit.push(keyword.text);
             starts.forEach((start) => clausesHit.add(message.tokens[start].clause));
+          }
+        }
+        for (const combination of compiled.combinations) {
+          const found = combination.groups.map((group) => group.flatMap((phrase) => findSequence(messageStems, present, phrase, usable)));
+          if (found.every((starts) => starts.length > 0)) {
+            rulesHit.push(`{${combination.name}}`);
+            clausesHit.add(message.tokens[found[0][0]].clause);
           }
         }
         const usableTokens = message.tokens.filter((_, index) => usable(index));
         const key = masked.size === 0 ? (compiled.safety ? 'all' : 'affirmed') : `${compiled.intent.id}`;
         let view = cache.get(key);
         if (!view) {
-          view = { text: usableTokens.map((token) => token.word).join(' '), vector: this.vector(this.contentStems(usableTokens.map((token) => token.word))) };
+          const contentStems = usableTokens.filter((token) => !STOPWORDS.has(token.word)).map((token) => token.stem);
+          view = { text: usableTokens.map((token) => token.word).join(' '), vector: this.vector(contentStems) };
           cache.set(key, view);
         }
         for (const pattern of compiled.intent.patterns) {
@@ -130,8 +159,7 @@ export class IntentMatcher {
             clausesHit.add(clauseOfPattern(pattern, usableTokens));
           }
         }
-        const { vector } = view;
-        const similarity = compiled.examples.reduce((best, example) => Math.max(best, cosine(vector, example)), 0);
+        const similarity = bestCosine(view.vector, compiled.postings, compiled.exampleCount);
         const confidence = 1 - (1 - ruleScore(rulesHit.length)) * (1 - similarity);
         return { intent: compiled.intent, confidence, rulesHit, clausesHit: [...clausesHit].sort(), similarity };
       })
@@ -163,13 +191,36 @@ export class IntentMatcher {
   }
 }
 
-function cosine(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, weight] of small) {
-    dot += weight * (large.get(term) ?? 0);
+function invertedIndex(examples: TermVector[]): Map<string, Posting[]> {
+  const postings = new Map<string, Posting[]>();
+  examples.forEach((vector, example) => {
+    for (const [term, weight] of vector) {
+      const list = postings.get(term) ?? [];
+      list.push({ example, weight });
+      postings.set(term, list);
+    }
+  });
+  return postings;
+}
+
+/** Highest cosine between a unit vector and the examples behind `postings` (only examples sharing a term count). */
+function bestCosine(vector: TermVector, postings: Map<string, Posting[]>, exampleCount: number): number {
+  const dots = new Float64Array(exampleCount);
+  let best = 0;
+  for (const [term, weight] of vector) {
+    const list = postings.get(term);
+    if (list === undefined) {
+      continue;
+    }
+    for (const posting of list) {
+      const dot = dots[posting.example] + weight * posting.weight;
+      dots[posting.example] = dot;
+      if (dot > best) {
+        best = dot;
+      }
+    }
   }
-  return Math.min(1, dot);
+  return Math.min(1, best);
 }
 
 /** The clause of the first word a pattern's match starts at. */

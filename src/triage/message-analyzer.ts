@@ -1,6 +1,7 @@
 import type { IntentCatalog } from '../intents/intent-catalog';
 import { frenchDictionary } from './french-dictionary';
-import { damerauLevenshtein, FRENCH_STOPWORDS } from './natural-fr';
+import { boundedEditDistance } from './edit-distance';
+import { FRENCH_STOPWORDS } from './natural-fr';
 import { normalizeFrench, stemFrenchWord, tokenizeClauses, tokenizeFrench } from './text-normalizer';
 
 /** One word of a message, after the lexicon and typo correction. */
@@ -43,7 +44,7 @@ const STOPWORDS = new Set(FRENCH_STOPWORDS.map(normalizeFrench));
  * Turns a message into tokens for scoring, with what one intent catalog knows:
  * - SMS and phonetic spellings replaced through the catalog's lexicon (« jsuis » → « je suis »);
  * - typos on content words corrected to the nearest word of the intents' keywords and examples, by Damerau-
- *   Levenshtein distance (natural), only when the typed word is neither in that vocabulary nor a French word
+ *   Levenshtein distance (`boundedEditDistance`), only when the typed word is neither in that vocabulary nor a French word
  *   (`frenchDictionary`), is at least 6 letters long, starts with the same letter, and has exactly one nearest
  *   word: « plinte » becomes « plainte », « volet » and « torche » stay as typed;
  * - negation scopes marked (see `WILL_VERBS`).
@@ -52,12 +53,14 @@ const STOPWORDS = new Set(FRENCH_STOPWORDS.map(normalizeFrench));
  */
 export class MessageAnalyzer {
   private readonly vocabulary = new Set<string>();
+  /** Stems of the vocabulary, computed once: stemming is the costliest step of the analysis. */
+  private readonly stems = new Map<string, string>();
   private readonly dictionary = frenchDictionary();
   /** Vocabulary words indexed by first letter, for typo correction. */
   private readonly candidates = new Map<string, string[]>();
 
   constructor(private readonly catalog: IntentCatalog) {
-    const texts = catalog.intents.flatMap((intent) => [...intent.keywords, ...intent.examples, ...intent.exclusions]);
+    const texts = catalog.intents.flatMap((intent) => [...intent.keywords, ...intent.examples, ...intent.exclusions, ...intent.combinations.flatMap((combination) => combination.all.flat())]);
     for (const word of [...texts.flatMap(tokenizeFrench), ...[...catalog.lexicon.values()].flatMap(tokenizeFrench), ...STOPWORDS]) {
       this.vocabulary.add(word);
     }
@@ -65,6 +68,7 @@ export class MessageAnalyzer {
       this.vocabulary.add(word);
     }
     for (const word of this.vocabulary) {
+      this.stems.set(word, stemFrenchWord(word));
       if (word.length >= MIN_CORRECTED_LENGTH - 1) {
         const list = this.candidates.get(word[0]) ?? [];
         list.push(word);
@@ -84,7 +88,7 @@ export class MessageAnalyzer {
         if (SCOPE_ENDS.has(word)) {
           scopeLeft = 0;
         }
-        tokens.push({ word, stem: stemFrenchWord(word), clause, negated: scopeLeft > 0 });
+        tokens.push({ word, stem: this.stems.get(word) ?? stemFrenchWord(word), clause, negated: scopeLeft > 0 });
         scopeLeft = Math.max(0, scopeLeft - 1);
         if (opensNegation(expanded, index)) {
           scopeLeft = MAX_SCOPE_WORDS;
@@ -124,7 +128,7 @@ export class MessageAnalyzer {
       if (Math.abs(candidate.length - word.length) > maxEdits) {
         continue;
       }
-      const distance = damerauLevenshtein(word, candidate);
+      const distance = boundedEditDistance(word, candidate, maxEdits);
       if (distance < bestDistance) {
         [best, bestDistance, tie] = [candidate, distance, false];
       } else if (distance === bestDistance) {

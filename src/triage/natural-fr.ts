@@ -14,9 +14,6 @@ interface Tokenizer {
 const porterStemmerFr = require('natural/lib/natural/stemmers/porter_stemmer_fr') as Stemmer;
 const AggressiveTokenizerFr = require('natural/lib/natural/tokenizers/aggressive_tokenizer_fr') as new () => Tokenizer;
 const stopwordsFr = require('natural/lib/natural/util/stopwords_fr') as { words: string[] };
-const distances = require('natural/lib/natural/distance/levenshtein_distance') as {
-  DamerauLevenshteinDistance(source: string, target: string, options?: { restricted?: boolean }): number;
-};
 const stopwordLists = {
   en: require('natural/lib/natural/util/stopwords') as { words: string[] },
   es: require('natural/lib/natural/util/stopwords_es') as { words: string[] },
@@ -41,7 +38,3 @@ export const OTHER_STOPWORDS: Readonly<Record<keyof typeof stopwordLists, readon
   nl: stopwordLists.nl.words,
 };
 
-/** natural's restricted Damerau-Levenshtein distance (optimal string alignment): edits, transpositions count 1. */
-export function damerauLevenshtein(source: string, target: string): number {
-  return distances.DamerauLevenshteinDistance(source, target, { restricted: true });
-}

@@ -15,7 +15,7 @@ export type SafetyIntentId = 'emergency' | 'suicide_prevention';
 const DANGER_NOW = [
   'au secours', 'o secours', 'aidez moi vite', 'a l aide', 'appelez la police', 'venez vite',
   'il a un couteau', 'il a une arme', 'il a un fusil', 'avec un couteau', 'avec une arme', 'avec un fusil',
-  'il va me tuer', 'ils vont me tuer', 'on va me tuer', 'va nous tuer', 'il veut me tuer',
+  'il va me tuer', 'ils vont me tuer', 'on va me tuer', 'va nous tuer', 'il veut me tuer', 'il me tue', 'il nous tue',
   'il me frappe', 'ils me frappent', 'il la frappe', 'il le frappe', 'il nous frappe', 'il m etrangle',
   'il essaie d entrer', 'quelqu un essaie d entrer', 'quelqu un est entre chez moi', 'il y a quelqu un chez moi',
   'on me suit', 'il me suit', 'ils me suivent', 'je suis suivie', 'je suis suivi',
@@ -30,7 +30,8 @@ const SUICIDE_RISK = [
   'envie de mourir', 'veux mourir', 'veux plus vivre', 'plus envie de vivre', 'plus la force de vivre',
   'mieux sans moi', 'plus l interet de continuer', 'pas l interet de continuer', 'plus de raison de vivre',
   'prepare les medicaments', 'avaler tous mes medicaments', 'me scarifier', 'me faire du mal',
-  'kill myself', 'suicidal', 'end my life', 'want to die',
+  'kill myself', 'suicidal', 'end my life', 'want to die', 'took all my pills',
+  'quero morrer', 'quiero morir', 'acabar com tudo', 'acabar con todo', 'voglio morire',
 ];
 
 /** The phrases of the floor, by the safety intent they raise. */

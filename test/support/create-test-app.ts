@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
@@ -40,7 +41,7 @@ export interface TestApp {
 
 /**
  * Boots the whole AppModule, configured as `main.ts` does, on an ephemeral loopback port, with a temporary data
- * folder and the intents of `intents/` (or `env.INTENTS_DIR`).
+ * folder and the intents of `intents/` (or `env.INTENTS_DIR`); it serves the built pages at `/` and `/agent/`.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'triage-test-'));
@@ -50,6 +51,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
     .useValue(config)
+    // The testing module builds ServeStaticModule before the HTTP adapter exists, so it would pick its no-op loader
+    // and serve no page (nestjs/serve-static#240): name the Express loader, as main.ts gets it.
+    .overrideProvider(AbstractLoader)
+    .useValue(new ExpressLoader())
     .compile();
   const logs = new CollectingLogger();
   const app = configureApp(moduleRef.createNestApplication({ logger: logs }));

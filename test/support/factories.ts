@@ -8,6 +8,7 @@ export function makeIntent(overrides: Partial<IntentRule> & Pick<IntentRule, 'id
     smallTalk: false,
     keywords: [],
     patterns: [],
+    combinations: [],
     exclusions: [],
     examples: [],
     answer: { text: `réponse ${overrides.id}`, links: [{ title: 'Lien', url: `https://example.gouv.fr/${overrides.id}` }] },

@@ -41,11 +41,15 @@ export interface EvaluationReport {
 }
 
 /**
- * The label a decision stands for: the answered intent (the first choice for `clarify`), `talk_to_officer` when
- * that intent handed off, and `none` for a fallback handoff.
+ * The label a decision stands for: the answered intent (the first choice for `clarify`); for a handoff, its intent
+ * when the corpus knows that label (`talk_to_officer`), else `none` (a fallback, or a handoff rule such as a case
+ * follow-up that the corpus counts as `none`).
  */
-export function predictedLabel(decision: TriageDecision): string {
-  return decision.intent ?? 'none';
+export function predictedLabel(decision: TriageDecision, knownLabels: ReadonlySet<string>): string {
+  if (decision.intent === null || (decision.outcome === 'handoff' && !knownLabels.has(decision.intent))) {
+    return 'none';
+  }
+  return decision.intent;
 }
 
 /**
@@ -77,9 +81,10 @@ export function evaluate(corpus: LabelledMessage[], decide: (text: string) => Tr
   let falseAlerts = 0;
   let nones = 0;
   let nonesHandedOff = 0;
+  const knownLabels = new Set(corpus.flatMap((message) => [message.expected, ...(message.acceptable ?? [])]));
   for (const message of corpus) {
     const decision = decide(message.text);
-    const predicted = predictedLabel(decision);
+    const predicted = predictedLabel(decision, knownLabels);
     confusion[message.expected] ??= {};
     confusion[message.expected][predicted] = (confusion[message.expected][predicted] ?? 0) + 1;
     if (predicted === message.expected || (message.acceptable ?? []).includes(predicted)) {

@@ -3,6 +3,9 @@ import Input from '@codegouvfr/react-dsfr/Input';
 import { useState, type FormEvent, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
 import { MAX_MESSAGE_LENGTH_CHARS } from '../../../../../src/contracts/socket-events';
 
+/** From this length the field shows how many characters are left. */
+const NEAR_LIMIT_CHARS = MAX_MESSAGE_LENGTH_CHARS - 200;
+
 /** Props: whether the conversation takes messages now, and how to send one (resolves to true once accepted). */
 export interface MessageComposerProps {
   disabled: boolean;
@@ -11,12 +14,14 @@ export interface MessageComposerProps {
 
 /**
  * The « Votre message » field and its « Envoyer » button. Enter sends, Shift+Enter starts a new line; blank text
- * is never sent. The draft is cleared only once the server accepted the message, which then comes back in the log.
+ * is never sent; near the 2 000-character limit the field counts the characters and says how to send more. The draft is cleared only once the server accepted the message, which then comes back in the log.
  */
 export function MessageComposer({ disabled, onSend }: MessageComposerProps) {
   const [draft, setDraft] = useState('');
   const [isSending, setIsSending] = useState(false);
   const text = draft.trim();
+  // Pasted text longer than the limit is cut by the field: say so, and how to send the rest.
+  const nearLimit = draft.length >= NEAR_LIMIT_CHARS;
   const canSend = !disabled && !isSending && text.length > 0;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -55,6 +60,11 @@ export function MessageComposer({ disabled, onSend }: MessageComposerProps) {
     <form className="message-composer" onSubmit={(event) => void submit(event)}>
       <Input
         label="Votre message"
+        hintText={
+          nearLimit
+            ? `${draft.length} / ${MAX_MESSAGE_LENGTH_CHARS} caractères : au-delà, envoyez la suite dans un second message.`
+            : undefined
+        }
         textArea
         disabled={disabled}
         nativeTextAreaProps={textAreaProps}
