@@ -18,6 +18,15 @@ export interface IntentScore {
 
 type TermVector = Map<string, number>;
 
+/** The words of a message that count for a kind of intent (all for safety intents, affirmed ones otherwise). */
+interface MessageView {
+  /** The kept tokens, with their position in the message. */
+  tokens: (AnalyzedToken & { index: number })[];
+  text: string;
+  /** Highest example similarity per intent, in `compiled` order. */
+  similarities: Float64Array;
+}
+
 /** One example's weight for a term: the postings of the inverted index. */
 interface Posting {
   example: number;
@@ -28,12 +37,9 @@ interface CompiledIntent {
   intent: IntentRule;
   /** Safety intents (`outcome: emergency`) ignore negation: a refusal never switches off a danger signal. */
   safety: boolean;
-  keywords: { text: string; stems: string[] }[];
-  combinations: { name: string; groups: string[][][] }[];
-  exclusions: string[][];
-  /** Term → the examples of this intent that contain it, with their unit-vector weights. */
-  postings: Map<string, Posting[]>;
-  exampleCount: number;
+  keywords: { texts: string[]; index: PhraseIndex };
+  combinations: { name: string; groups: PhraseIndex[] }[];
+  exclusions: PhraseIndex;
 }
 
 const STOPWORDS = new Set(FRENCH_STOPWORDS.map(normalizeFrench));
@@ -46,35 +52,65 @@ function ruleScore(hits: number): number {
   return hits === 0 ? 0 : Math.min(0.9, 0.55 + 0.15 * (hits - 1));
 }
 
+/** Where one phrase of a `PhraseIndex` was found: the phrase's position in the list and its first word. */
+interface PhraseMatch {
+  phrase: number;
+  start: number;
+}
+
 /**
- * Start indexes where `needle` runs contiguously through `haystack` over usable positions only. `present` holds
- * the haystack's stems: most rules are absent from a message, and this check skips them at once.
+ * Stemmed phrases indexed by their first stem, so that matching a message costs one lookup per word of the
+ * message rather than one per phrase (intents carry up to hundreds of keywords and exclusions).
  */
-function findSequence(haystack: string[], present: ReadonlySet<string>, needle: string[], usable: (index: number) => boolean): number[] {
-  if (!present.has(needle[0])) {
-    return [];
+class PhraseIndex {
+  private readonly byFirstStem = new Map<string, number[]>();
+
+  constructor(readonly phrases: string[][]) {
+    phrases.forEach((phrase, index) => {
+      const list = this.byFirstStem.get(phrase[0]) ?? [];
+      list.push(index);
+      this.byFirstStem.set(phrase[0], list);
+    });
   }
-  const starts: number[] = [];
-  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
-    for (let offset = 0; offset < needle.length; offset++) {
-      if (haystack[start + offset] !== needle[offset] || !usable(start + offset)) {
-        continue outer;
+
+  /** Every place a phrase runs contiguously through `stems` over usable positions only. */
+  find(stems: string[], usable: (index: number) => boolean): PhraseMatch[] {
+    const matches: PhraseMatch[] = [];
+    for (let start = 0; start < stems.length; start++) {
+      const candidates = this.byFirstStem.get(stems[start]);
+      if (candidates === undefined || !usable(start)) {
+        continue;
+      }
+      for (const phrase of candidates) {
+        const words = this.phrases[phrase];
+        let offset = 1;
+        while (offset < words.length && start + offset < stems.length && stems[start + offset] === words[offset] && usable(start + offset)) {
+          offset++;
+        }
+        if (offset === words.length) {
+          matches.push({ phrase, start });
+        }
       }
     }
-    starts.push(start);
+    return matches;
   }
-  return starts;
 }
 
 function stems(text: string): string[] {
   return tokenizeFrench(text).map(stemFrenchWord);
 }
 
+/** The keywords of an intent, stemmed and indexed; `texts[i]` is the editor's spelling of phrase `i`. */
+function keywordIndex(keywords: readonly string[]): { texts: string[]; index: PhraseIndex } {
+  const kept = keywords.map((text) => ({ text, stems: stems(text) })).filter((keyword) => keyword.stems.length > 0);
+  return { texts: kept.map((keyword) => keyword.text), index: new PhraseIndex(kept.map((keyword) => keyword.stems)) };
+}
+
 /**
  * Scores a message against every intent of one catalog, with two kinds of evidence:
  * - editor rules: keywords (stemmed, found as a contiguous run of the message's stems), combinations (one word of
- *   each group somewhere in the message) and regular expressions (tested on the normalised words), minus the words an intent's exclusions cover and, for ordinary intents,
- *   the words in a negation scope;
+ *   each group somewhere in the message) and regular expressions (tested on the normalised words), minus the
+ *   words an intent's exclusions cover and, for ordinary intents, the words in a negation scope;
  * - examples: TF-IDF cosine similarity (Salton & Buckley 1988, smoothed idf `ln(1 + N / df)`) between the
  *   message's content words (natural's French stop words removed) and each example utterance.
  *
@@ -84,6 +120,10 @@ export class IntentMatcher {
   private readonly compiled: CompiledIntent[];
   private readonly inverseDocumentFrequency = new Map<string, number>();
   private readonly unseenTermWeight: number;
+  /** Term → the examples (of all intents) that contain it, with their unit-vector weights. */
+  private readonly postings = new Map<string, Posting[]>();
+  /** Example index → index of its intent in `compiled`. */
+  private readonly exampleIntent: number[] = [];
 
   constructor(catalog: IntentCatalog) {
     const exampleTerms = catalog.intents.map((intent) => intent.examples.map((example) => this.contentStems(tokenizeFrench(example))));
@@ -104,66 +144,94 @@ export class IntentMatcher {
     this.compiled = catalog.intents.map((intent, index) => ({
       intent,
       safety: intent.outcome === 'emergency',
-      keywords: intent.keywords.map((text) => ({ text, stems: stems(text) })).filter((keyword) => keyword.stems.length > 0),
+      keywords: keywordIndex(intent.keywords),
       combinations: intent.combinations.map((combination) => ({
         name: combination.name,
-        groups: combination.all.map((group) => group.map(stems).filter((phrase) => phrase.length > 0)),
+        groups: combination.all.map((group) => new PhraseIndex(group.map(stems).filter((phrase) => phrase.length > 0))),
       })),
-      exclusions: intent.exclusions.map(stems).filter((exclusion) => exclusion.length > 0),
-      postings: invertedIndex(exampleTerms[index].map((terms) => this.vector(terms))),
-      exampleCount: exampleTerms[index].length,
+      exclusions: new PhraseIndex(intent.exclusions.map(stems).filter((exclusion) => exclusion.length > 0)),
     }));
+    exampleTerms.forEach((examples, intentIndex) => {
+      for (const terms of examples) {
+        const example = this.exampleIntent.length;
+        this.exampleIntent.push(intentIndex);
+        for (const [term, weight] of this.vector(terms)) {
+          const list = this.postings.get(term) ?? [];
+          list.push({ example, weight });
+          this.postings.set(term, list);
+        }
+      }
+    });
   }
 
   /** @returns one score per intent, highest confidence first. */
   score(message: AnalyzedMessage): IntentScore[] {
     const messageStems = message.tokens.map((token) => token.stem);
-    const present = new Set(messageStems);
-    const cache = new Map<string, { text: string; vector: TermVector }>();
+    const views = { all: this.view(message, () => true), affirmed: this.view(message, (token) => !token.negated) };
     return this.compiled
-      .map((compiled) => {
+      .map((compiled, intentIndex) => {
         const masked = new Set<number>();
-        for (const exclusion of compiled.exclusions) {
-          for (const start of findSequence(messageStems, present, exclusion, () => true)) {
-            exclusion.forEach((_, offset) => masked.add(start + offset));
-          }
+        for (const { phrase, start } of compiled.exclusions.find(messageStems, () => true)) {
+          compiled.exclusions.phrases[phrase].forEach((_, offset) => masked.add(start + offset));
         }
         const usable = (index: number) => !masked.has(index) && (compiled.safety || !message.tokens[index].negated);
         const rulesHit: string[] = [];
         const clausesHit = new Set<number>();
-        for (const keyword of compiled.keywords) {
-          const starts = findSequence(messageStems, present, keyword.stems, usable);
-          if (starts.length > 0) {
-            rulesHit.push(keyword.text);
-            starts.forEach((start) => clausesHit.add(message.tokens[start].clause));
-          }
+        const keywordsFound = new Set<number>();
+        for (const { phrase, start } of compiled.keywords.index.find(messageStems, usable)) {
+          keywordsFound.add(phrase);
+          clausesHit.add(message.tokens[start].clause);
         }
+        rulesHit.push(...[...keywordsFound].sort((a, b) => a - b).map((phrase) => compiled.keywords.texts[phrase]));
         for (const combination of compiled.combinations) {
-          const found = combination.groups.map((group) => group.flatMap((phrase) => findSequence(messageStems, present, phrase, usable)));
-          if (found.every((starts) => starts.length > 0)) {
+          const found = combination.groups.map((group) => group.find(messageStems, usable));
+          if (found.every((matches) => matches.length > 0)) {
             rulesHit.push(`{${combination.name}}`);
-            clausesHit.add(message.tokens[found[0][0]].clause);
+            clausesHit.add(message.tokens[found[0][0].start].clause);
           }
         }
-        const usableTokens = message.tokens.filter((_, index) => usable(index));
-        const key = masked.size === 0 ? (compiled.safety ? 'all' : 'affirmed') : `${compiled.intent.id}`;
-        let view = cache.get(key);
-        if (!view) {
-          const contentStems = usableTokens.filter((token) => !STOPWORDS.has(token.word)).map((token) => token.stem);
-          view = { text: usableTokens.map((token) => token.word).join(' '), vector: this.vector(contentStems) };
-          cache.set(key, view);
-        }
+        // Exclusions mask rule evidence only; similarity to the examples reads every affirmed word.
+        const view = compiled.safety ? views.all : views.affirmed;
+        const usableTokens = masked.size === 0 ? view.tokens : view.tokens.filter((token) => !masked.has(token.index));
+        const text = masked.size === 0 ? view.text : usableTokens.map((token) => token.word).join(' ');
         for (const pattern of compiled.intent.patterns) {
-          if (pattern.test(view.text)) {
+          if (pattern.test(text)) {
             rulesHit.push(`/${pattern.source}/`);
             clausesHit.add(clauseOfPattern(pattern, usableTokens));
           }
         }
-        const similarity = bestCosine(view.vector, compiled.postings, compiled.exampleCount);
+        const similarity = view.similarities[intentIndex];
         const confidence = 1 - (1 - ruleScore(rulesHit.length)) * (1 - similarity);
         return { intent: compiled.intent, confidence, rulesHit, clausesHit: [...clausesHit].sort(), similarity };
       })
       .sort((a, b) => b.confidence - a.confidence);
+  }
+
+  /** The tokens `keep` retains, their text for patterns, and their similarity to every intent's examples. */
+  private view(message: AnalyzedMessage, keep: (token: AnalyzedToken) => boolean): MessageView {
+    const tokens = message.tokens.map((token, index) => ({ ...token, index })).filter(keep);
+    const contentStems = tokens.filter((token) => !STOPWORDS.has(token.word)).map((token) => token.stem);
+    return { tokens, text: tokens.map((token) => token.word).join(' '), similarities: this.bestCosines(this.vector(contentStems)) };
+  }
+
+  /**
+   * For each intent, the highest cosine between a unit vector and one of its examples; only the examples that
+   * share a term with the vector are visited (inverted index).
+   */
+  private bestCosines(vector: TermVector): Float64Array {
+    const dots = new Float64Array(this.exampleIntent.length);
+    const best = new Float64Array(this.compiled.length);
+    for (const [term, weight] of vector) {
+      for (const posting of this.postings.get(term) ?? []) {
+        const dot = dots[posting.example] + weight * posting.weight;
+        dots[posting.example] = dot;
+        const intent = this.exampleIntent[posting.example];
+        if (dot > best[intent]) {
+          best[intent] = Math.min(1, dot);
+        }
+      }
+    }
+    return best;
   }
 
   private contentStems(words: string[]): string[] {
@@ -189,38 +257,6 @@ export class IntentMatcher {
     }
     return weights;
   }
-}
-
-function invertedIndex(examples: TermVector[]): Map<string, Posting[]> {
-  const postings = new Map<string, Posting[]>();
-  examples.forEach((vector, example) => {
-    for (const [term, weight] of vector) {
-      const list = postings.get(term) ?? [];
-      list.push({ example, weight });
-      postings.set(term, list);
-    }
-  });
-  return postings;
-}
-
-/** Highest cosine between a unit vector and the examples behind `postings` (only examples sharing a term count). */
-function bestCosine(vector: TermVector, postings: Map<string, Posting[]>, exampleCount: number): number {
-  const dots = new Float64Array(exampleCount);
-  let best = 0;
-  for (const [term, weight] of vector) {
-    const list = postings.get(term);
-    if (list === undefined) {
-      continue;
-    }
-    for (const posting of list) {
-      const dot = dots[posting.example] + weight * posting.weight;
-      dots[posting.example] = dot;
-      if (dot > best) {
-        best = dot;
-      }
-    }
-  }
-  return Math.min(1, best);
 }
 
 /** The clause of the first word a pattern's match starts at. */

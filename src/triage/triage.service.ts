@@ -191,6 +191,11 @@ export class TriageService {
         return { decision: compose(outcome, best.intent.id, best.confidence, language, pair.map((score) => answerIn(score.intent, language)), pair.map((score) => score.intent.id)), step: 'two-needs', safety };
       }
       if (second && second.confidence >= threshold && best.confidence - second.confidence < CLARIFY_MARGIN) {
+        const handoffIntent = [best, second].find((score) => score.intent.outcome === 'handoff');
+        if (handoffIntent) {
+          // An officer will read it anyway: no question to the citizen first.
+          return { decision: compose('handoff', handoffIntent.intent.id, handoffIntent.confidence, language, [answerIn(handoffIntent.intent, language)], [handoffIntent.intent.id]), step: 'handoff-intent', safety };
+        }
         if (!allowClarify) {
           return { decision: handoff(null, best.confidence, language, language === 'en' ? FALLBACK_REPLY_EN : FALLBACK_REPLY), step: 'fallback', safety };
         }

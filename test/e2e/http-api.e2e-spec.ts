@@ -54,7 +54,7 @@ describe('HTTP API', () => {
   it('should hand off a question no rule resolves', async () => {
     const response = await request(sut.baseUrl)
       .post('/api/v1/triage')
-      .send({ text: 'Quel est le numéro de dossier de mon affaire jugée en 2019 à Limoges ?' })
+      .send({ text: 'Est-ce qu’un drone a le droit de survoler mon jardin ?' })
       .expect(200);
 
     expect(response.body).toMatchObject({ outcome: 'handoff', intent: null, links: [] });
@@ -88,6 +88,15 @@ describe('HTTP API', () => {
       .expect(400);
 
     expect(response.body).toEqual({ statusCode: 400, message: 'Malformed request body' });
+  });
+
+  it('should hand the follow-up of an existing case to an officer with its handoff rule', async () => {
+    const response = await request(sut.baseUrl)
+      .post('/api/v1/triage')
+      .send({ text: 'Quel est le numéro de dossier de mon affaire jugée en 2019 à Limoges ?' })
+      .expect(200);
+
+    expect(response.body).toMatchObject({ outcome: 'handoff', intent: 'case_followup' });
   });
 
   it('should refuse the trace without an officer token', async () => {
