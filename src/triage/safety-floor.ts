@@ -21,6 +21,9 @@ const DANGER_NOW = [
   'on me suit', 'il me suit', 'ils me suivent', 'je suis suivie', 'je suis suivi',
   'je suis en danger', 'nous sommes en danger', 'en danger de mort', 'enferme dans', 'il m a enfermee',
   'sos', 'help', 'help me', 'ayuda', 'socorro', 'hilfe', 'aiuto',
+  'is following me', 'are following me', 'been following me', 'someone is following', 'is beating', 'are beating',
+  'beating me', 'beating his wife', 'beating her', 'hitting me', 'has a knife', 'has a gun', 'breaking into',
+  'call the police', 'in danger',
 ];
 
 /** Suicide risk, direct and indirect, including common SMS forms. */
@@ -30,7 +33,10 @@ const SUICIDE_RISK = [
   'envie de mourir', 'veux mourir', 'veux plus vivre', 'plus envie de vivre', 'plus la force de vivre',
   'mieux sans moi', 'plus l interet de continuer', 'pas l interet de continuer', 'plus de raison de vivre',
   'prepare les medicaments', 'avaler tous mes medicaments', 'me scarifier', 'me faire du mal',
-  'kill myself', 'suicidal', 'end my life', 'want to die', 'took all my pills',
+  'veut mourir', 'voulait mourir', 'voulais mourir', 'voudrais mourir', 'envie d en finir', 'parle de mourir',
+  'parle de se tuer', 'veut se tuer', 'voulait se tuer', 'va se tuer', 'veut en finir', 'voulait en finir',
+  'kill myself', 'suicidal', 'end my life', 'want to die', 'took all my pills', 'wants to die', 'wanted to die',
+  'kill herself', 'kill himself', 'hurt herself', 'hurt himself', 'goodbye message', 'goodbye letter', 'suicide note',
   'quero morrer', 'quiero morir', 'acabar com tudo', 'acabar con todo', 'voglio morire',
 ];
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { normalizeFrench, stemFrenchWord, tokenizeFrench } from './text-normalizer';
 
 describe(normalizeFrench.name, () => {
@@ -31,5 +32,33 @@ describe(tokenizeFrench.name, () => {
 describe(stemFrenchWord.name, () => {
   it('should give inflected forms one stem', () => {
     expect(new Set(['arnaque', 'arnaques', 'arnaquer'].map(stemFrenchWord)).size).toBe(1);
+  });
+});
+
+describe('French tokenization (scenario S-21)', () => {
+  it('should keep French words whole', () => {
+    expect(tokenizeFrench('Vélo volé à la gare')).toEqual(['velo', 'vole', 'a', 'la', 'gare']);
+    expect(tokenizeFrench('harcèlement')).toEqual(['harcelement']);
+  });
+
+  it.each([
+    ['peut-être', ['peut', 'etre']],
+    ['aujourd’hui', ['aujourd', 'hui']],
+    ["aujourd'hui", ['aujourd', 'hui']],
+    ['c’est-à-dire', ['c', 'est', 'a', 'dire']],
+  ])('should split %j the same way whatever the apostrophe or hyphen', (text, tokens) => {
+    expect(tokenizeFrench(text)).toEqual(tokens);
+  });
+
+  it('should keep every letter of every word and never cut a word into letters', () => {
+    const frenchWord = fc.stringMatching(/^[a-zàâäçéèêëîïôöùûüœæ]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(frenchWord, { minLength: 1, maxLength: 8 }), fc.constantFrom(' ', ', ', ' ! ', '\u00a0', '\n'), (words, separator) => {
+        const tokens = tokenizeFrench(words.join(separator));
+
+        expect(tokens).toEqual(words.map((word) => normalizeFrench(word)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

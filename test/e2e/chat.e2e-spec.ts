@@ -7,6 +7,7 @@ import {
   closeAllSockets,
   connectCitizen,
   connectOfficer,
+  connectQueuedCitizen,
   emitWithAck,
   nextMessage,
   officerSocket,
@@ -117,10 +118,7 @@ describe('Citizen chat and officer handoff', () => {
   it('should keep the bot silent once an officer holds the chat, even for a question a rule answers', async () => {
     const login = await sut.signInOfficer('silent.officer');
     const { socket: officer } = await connectOfficer(sut.baseUrl, login.accessToken);
-    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
-    const queued = waitForEvent(citizen, 'handoff:queued');
-    await emitWithAck(citizen, 'handoff:request', {});
-    await queued;
+    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
     const joined = nextMessage(citizen, 'system');
     await emitWithAck(officer, 'handoff:take', { conversationId });
     await joined;
@@ -140,10 +138,7 @@ describe('Citizen chat and officer handoff', () => {
   it('should let exactly one of two officers take the same chat', async () => {
     const first = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('race.one')).accessToken);
     const second = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('race.two')).accessToken);
-    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
-    const queued = waitForEvent(citizen, 'handoff:queued');
-    await emitWithAck(citizen, 'handoff:request', {});
-    await queued;
+    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
 
     const acks = await Promise.all([
       emitWithAck(first.socket, 'handoff:take', { conversationId }),
@@ -166,10 +161,7 @@ describe('Citizen chat and officer handoff', () => {
   });
 
   it('should refuse a socket without a valid token on the officer namespace, and change nothing', async () => {
-    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
-    const queued = waitForEvent(citizen, 'handoff:queued');
-    await emitWithAck(citizen, 'handoff:request', {});
-    await queued;
+    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
 
     for (const token of [undefined, 'not-a-token', `${(await sut.signInOfficer('forger')).accessToken}x`]) {
       const intruder = officerSocket(sut.baseUrl, token);
@@ -185,10 +177,7 @@ describe('Citizen chat and officer handoff', () => {
   });
 
   it('should give a citizen socket no way to send officer events', async () => {
-    const { socket: waiting, conversationId } = await connectCitizen(sut.baseUrl);
-    const queued = waitForEvent(waiting, 'handoff:queued');
-    await emitWithAck(waiting, 'handoff:request', {});
-    await queued;
+    const { socket: waiting, conversationId } = await connectQueuedCitizen(sut.baseUrl);
     const { socket: attacker } = await connectCitizen(sut.baseUrl);
 
     const untyped = attacker as unknown as Socket;
@@ -205,10 +194,7 @@ describe('Citizen chat and officer handoff', () => {
   it('should refuse an officer acting on a chat another officer holds', async () => {
     const holder = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('holder')).accessToken);
     const other = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('other')).accessToken);
-    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
-    const queued = waitForEvent(citizen, 'handoff:queued');
-    await emitWithAck(citizen, 'handoff:request', {});
-    await queued;
+    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
     await emitWithAck(holder.socket, 'handoff:take', { conversationId });
 
     const reply = await emitWithAck(other.socket, 'conversation:message', { conversationId, text: 'intrusion' });
@@ -242,10 +228,7 @@ describe('Citizen chat and officer handoff', () => {
   it('should give a reconnecting officer console the chats the officer holds', async () => {
     const login = await sut.signInOfficer('reload.officer');
     const { socket: first } = await connectOfficer(sut.baseUrl, login.accessToken);
-    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
-    const queued = waitForEvent(citizen, 'handoff:queued');
-    await emitWithAck(citizen, 'handoff:request', {});
-    await queued;
+    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
     await emitWithAck(first, 'handoff:take', { conversationId });
     first.disconnect();
 
@@ -271,10 +254,7 @@ describe('Citizen chat and officer handoff', () => {
   it('should forget a conversation when the citizen leaves, and take it out of the queue', async () => {
     const login = await sut.signInOfficer('leave.watcher');
     const { socket: officer } = await connectOfficer(sut.baseUrl, login.accessToken);
-    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
-    const queued = waitForEvent(citizen, 'handoff:queued');
-    await emitWithAck(citizen, 'handoff:request', {});
-    await queued;
+    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
 
     const gone = waitForEvent<{ items: QueueItemView[] }>(officer, 'handoff:queue', ({ items }) => !items.some((item) => item.conversationId === conversationId));
     citizen.disconnect();

@@ -71,6 +71,15 @@ export function officerSocket(baseUrl: string, token?: string): OfficerClient {
   return socket;
 }
 
+/** Connects a citizen who asks for an officer, and resolves once the conversation is in the queue. */
+export async function connectQueuedCitizen(baseUrl: string): Promise<{ socket: CitizenClient; conversationId: string }> {
+  const citizen = await connectCitizen(baseUrl);
+  const queued = waitForEvent(citizen.socket, 'handoff:queued');
+  await emitWithAck(citizen.socket, 'handoff:request', {});
+  await queued;
+  return citizen;
+}
+
 /**
  * Connects a signed-in officer and resolves with the socket and the first queue snapshot, which the server sends
  * only to a valid session.

@@ -1,17 +1,9 @@
 import type { ServiceLink } from '../../../../../src/contracts/socket-events';
+import { isWebUrl } from '../../../../../src/contracts/web-url';
 
 /** Props: the links a bot message carries (any scheme; only http(s) ones are shown). */
 export interface ServiceLinkListProps {
   links: ServiceLink[];
-}
-
-function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,20 +1,11 @@
 import Card from '@codegouvfr/react-dsfr/Card';
 import type { RegisteredLinkProps } from '@codegouvfr/react-dsfr/link';
 import type { ServiceLink } from '../../../../../src/contracts/socket-events';
+import { isWebUrl } from '../../../../../src/contracts/web-url';
 
 /** Props: the links a bot message carries, in the server's order. */
 export interface LinkCardListProps {
   links: ServiceLink[];
-}
-
-/** True for absolute http(s) URLs: any other scheme (javascript:, data:…) is never rendered as a link. */
-function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /**
