@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { AppConfig } from '../config/app-config';
 import type { IntentChoice, ReplyLanguage, ServiceLink, TriageDecision } from '../contracts/socket-events';
 import type { IntentAnswer, IntentCatalog, IntentRule } from '../intents/intent-catalog';
-import { IntentCatalogService } from '../intents/intent-catalog.service';
+import { IntentCatalogEvent, IntentCatalogService } from '../intents/intent-catalog.service';
 import { IntentMatcher, type IntentScore } from './intent-matcher';
 import { detectLanguage } from './language-detector';
 import { type AnalyzedMessage, MessageAnalyzer } from './message-analyzer';
@@ -214,6 +215,12 @@ export class TriageService {
       return { decision: compose('answer', smallTalk.intent.id, smallTalk.confidence, language, [answerIn(smallTalk.intent, language)], [smallTalk.intent.id]), step: 'small-talk', safety };
     }
     return { decision: handoff(null, best?.confidence ?? 0, language, language === 'en' ? FALLBACK_REPLY_EN : FALLBACK_REPLY), step: 'fallback', safety };
+  }
+
+  /** Compiles a reloaded catalog at once, so the first message after a change does not pay for it. */
+  @OnEvent(IntentCatalogEvent.Reloaded)
+  warmUp(catalog: IntentCatalog): void {
+    this.engineFor(catalog);
   }
 
   private engineFor(catalog: IntentCatalog): Engine {
