@@ -1,6 +1,7 @@
 import type { IntentCatalog, IntentRule } from '../intents/intent-catalog';
 import type { AnalyzedMessage, AnalyzedToken } from './message-analyzer';
 import { FRENCH_STOPWORDS } from './natural-fr';
+import { requiredLiterals } from './pattern-prefilter';
 import { normalizeFrench, stemFrenchWord, tokenizeFrench } from './text-normalizer';
 
 /** How well one intent matches one message, and why. */
@@ -40,6 +41,8 @@ interface CompiledIntent {
   keywords: { texts: string[]; index: PhraseIndex };
   combinations: { name: string; groups: PhraseIndex[] }[];
   exclusions: PhraseIndex;
+  /** The intent's patterns, each with the literals one of which its matches must contain (see `requiredLiterals`). */
+  patterns: { regex: RegExp; literals: string[] | undefined }[];
 }
 
 const STOPWORDS = new Set(FRENCH_STOPWORDS.map(normalizeFrench));
@@ -150,6 +153,7 @@ export class IntentMatcher {
         groups: combination.all.map((group) => new PhraseIndex(group.map(stems).filter((phrase) => phrase.length > 0))),
       })),
       exclusions: new PhraseIndex(intent.exclusions.map(stems).filter((exclusion) => exclusion.length > 0)),
+      patterns: intent.patterns.map((regex) => ({ regex, literals: requiredLiterals(regex.source) })),
     }));
     exampleTerms.forEach((examples, intentIndex) => {
       for (const terms of examples) {
@@ -194,10 +198,10 @@ export class IntentMatcher {
         const view = compiled.safety ? views.all : views.affirmed;
         const usableTokens = masked.size === 0 ? view.tokens : view.tokens.filter((token) => !masked.has(token.index));
         const text = masked.size === 0 ? view.text : usableTokens.map((token) => token.word).join(' ');
-        for (const pattern of compiled.intent.patterns) {
-          if (pattern.test(text)) {
-            rulesHit.push(`/${pattern.source}/`);
-            clausesHit.add(clauseOfPattern(pattern, usableTokens));
+        for (const { regex, literals } of compiled.patterns) {
+          if ((literals === undefined || literals.some((literal) => text.includes(literal))) && regex.test(text)) {
+            rulesHit.push(`/${regex.source}/`);
+            clausesHit.add(clauseOfPattern(regex, usableTokens));
           }
         }
         const similarity = view.similarities[intentIndex];
