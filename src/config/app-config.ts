@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** Project root: `src/config/` and `dist/config/` both sit two levels below it. */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -55,6 +68,100 @@ export class EnvDto {
   @Min(60)
   @Max(86_400)
   OFFICER_TOKEN_TTL_SECONDS?: number;
+
+  /** Messages one citizen socket may send per `CITIZEN_SOCKET_WINDOW_SECONDS`. Default 10. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CITIZEN_MESSAGES_PER_SOCKET?: number;
+
+  /** Window of `CITIZEN_MESSAGES_PER_SOCKET`, in seconds. Default 10. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  CITIZEN_SOCKET_WINDOW_SECONDS?: number;
+
+  /** Messages all citizen sockets of one IP address may send per `CITIZEN_IP_WINDOW_SECONDS`. Default 60. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  CITIZEN_MESSAGES_PER_IP?: number;
+
+  /** Window of `CITIZEN_MESSAGES_PER_IP`, in seconds. Default 60. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  CITIZEN_IP_WINDOW_SECONDS?: number;
+
+  /** Citizen conversations one IP address may have open at the same time. Default 5. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_CONVERSATIONS_PER_IP?: number;
+
+  /**
+   * `true` when one reverse proxy in front of the service appends the client's address to `X-Forwarded-For`: the
+   * last entry of that header is then the client's address. Default `false`: the TCP peer's address.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY?: boolean;
+
+  /**
+   * Other origins (`scheme://host[:port]`, comma-separated) allowed to open sockets and to call the HTTP API from a
+   * browser (CORS). Default empty: same origin only, no CORS header.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0) : value,
+  )
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'], require_tld: false },
+    { each: true, message: 'ALLOWED_ORIGINS must be comma-separated http(s)://host[:port] origins' },
+  )
+  @Matches(/^https?:\/\/[^/\s?#]+$/, { each: true, message: 'ALLOWED_ORIGINS must be comma-separated http(s)://host[:port] origins' })
+  ALLOWED_ORIGINS?: string[];
+
+  /** Officer sign-in attempts one IP address may make per minute. Default 30. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  LOGIN_ATTEMPTS_PER_IP_PER_MINUTE?: number;
+
+  /** Failed sign-ins of one username, within `LOGIN_LOCKOUT_MINUTES`, that lock it. Default 5. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  LOGIN_MAX_FAILURES?: number;
+
+  /** How long a username stays locked after `LOGIN_MAX_FAILURES` failures, in minutes. Default 15. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_440)
+  LOGIN_LOCKOUT_MINUTES?: number;
+}
+
+/** A fixed-window limit: at most `points` actions per `durationSeconds`. */
+export interface RateLimit {
+  points: number;
+  durationSeconds: number;
 }
 
 /** Thrown at boot when an environment variable is invalid; lists every bad variable, never its value. */
@@ -73,6 +180,17 @@ export class AppConfig {
   readonly confidenceThreshold: number;
   readonly jwtSecret: string | undefined;
   readonly officerTokenTtlSeconds: number;
+  /** Per-socket citizen message limit: `points` messages per `durationSeconds`. */
+  readonly citizenSocketMessageLimit: RateLimit;
+  /** Per-IP citizen message limit: `points` messages per `durationSeconds`, all sockets of the address together. */
+  readonly citizenIpMessageLimit: RateLimit;
+  readonly maxConversationsPerIp: number;
+  readonly trustProxy: boolean;
+  /** Origins allowed besides the service's own (`scheme://host[:port]`); empty for same origin only. */
+  readonly allowedOrigins: readonly string[];
+  readonly loginAttemptsPerIpPerMinute: number;
+  readonly loginMaxFailures: number;
+  readonly loginLockoutMinutes: number;
 
   private constructor(env: EnvDto) {
     this.port = env.PORT ?? 3000;
@@ -81,6 +199,14 @@ export class AppConfig {
     this.confidenceThreshold = env.TRIAGE_CONFIDENCE_THRESHOLD ?? 0.4;
     this.jwtSecret = env.JWT_SECRET;
     this.officerTokenTtlSeconds = env.OFFICER_TOKEN_TTL_SECONDS ?? 28_800;
+    this.citizenSocketMessageLimit = { points: env.CITIZEN_MESSAGES_PER_SOCKET ?? 10, durationSeconds: env.CITIZEN_SOCKET_WINDOW_SECONDS ?? 10 };
+    this.citizenIpMessageLimit = { points: env.CITIZEN_MESSAGES_PER_IP ?? 60, durationSeconds: env.CITIZEN_IP_WINDOW_SECONDS ?? 60 };
+    this.maxConversationsPerIp = env.MAX_CONVERSATIONS_PER_IP ?? 5;
+    this.trustProxy = env.TRUST_PROXY ?? false;
+    this.allowedOrigins = (env.ALLOWED_ORIGINS ?? []).map((origin) => new URL(origin).origin);
+    this.loginAttemptsPerIpPerMinute = env.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE ?? 30;
+    this.loginMaxFailures = env.LOGIN_MAX_FAILURES ?? 5;
+    this.loginLockoutMinutes = env.LOGIN_LOCKOUT_MINUTES ?? 15;
   }
 
   /**

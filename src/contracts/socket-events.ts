@@ -113,6 +113,7 @@ export type SocketErrorCode =
   | 'CONVERSATION_CLOSED'
   | 'NOT_YOUR_CONVERSATION'
   | 'CHOICE_NOT_OFFERED'
+  | 'RATE_LIMITED'
   | 'INTERNAL_ERROR';
 
 /** Payload of the `exception` event Nest sends when a handler throws (validation, authorisation). */

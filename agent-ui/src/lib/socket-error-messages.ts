@@ -23,6 +23,8 @@ export function describeSocketError(code: ConsoleErrorCode): string {
       return 'Cette conversation ne vous est pas attribuée';
     case 'CHOICE_NOT_OFFERED':
       return 'Ce choix n’est plus proposé';
+    case 'RATE_LIMITED':
+      return 'Trop de demandes envoyées, patientez quelques secondes';
     case 'INTERNAL_ERROR':
       return 'Erreur du serveur, réessayez dans quelques instants';
     case 'NO_ACKNOWLEDGEMENT':

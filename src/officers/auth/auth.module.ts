@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../../config/app-config';
 import { AuthController } from './auth.controller';
 import { OfficerAuthService } from './officer-auth.service';
 
-/** Officer sign-in and token checks, for the console's socket and the officer-only HTTP endpoints. */
+/**
+ * Officer sign-in and token checks, for the console's socket and the officer-only HTTP endpoints. Sign-in is
+ * throttled per IP address (`LOGIN_ATTEMPTS_PER_IP_PER_MINUTE`, answered 429 over it) and each username is locked
+ * for a while after repeated failures (`OfficerAuthService`).
+ */
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -14,6 +19,13 @@ import { OfficerAuthService } from './officer-auth.service';
         secret: config.jwtSecret ?? randomBytes(48).toString('base64url'),
         signOptions: { expiresIn: config.officerTokenTtlSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.loginAttemptsPerIpPerMinute }],
+        errorMessage: 'Trop de tentatives de connexion depuis cette adresse : réessayez dans une minute.',
       }),
     }),
   ],

@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { hash, verify } from '@node-rs/argon2';
+import { LoginLockout } from '../../common/security/login-lockout';
 import { AppConfig } from '../../config/app-config';
 import type { LoginResponse, OfficerProfile } from '../../contracts/socket-events';
 import { OfficerAccountStore } from '../officer-account.store';
@@ -22,10 +23,17 @@ export interface OfficerSession {
 /** Name of the account made on the first start. */
 export const FIRST_OFFICER_USERNAME = 'officier';
 
+/** The refusal of a locked username, with the minutes left until the lock ends (rounded up). */
+function lockedMessage(lockedForMs: number): string {
+  const minutes = Math.ceil(lockedForMs / 60_000);
+  return `Compte temporairement verrouillé après plusieurs échecs de connexion : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`;
+}
+
 /**
  * Officer sign-in: checks the password against the argon2id hash and issues a signed token (HS256) that the
- * console sends with every socket connection. On the first start with no account it creates one with a random
- * password and prints it once.
+ * console sends with every socket connection. A username is locked for `LOGIN_LOCKOUT_MINUTES` (default 15) after
+ * `LOGIN_MAX_FAILURES` (default 5) failed attempts (`LoginLockout`). On the first start with no account it creates
+ * one with a random password and prints it once.
  */
 @Injectable()
 export class OfficerAuthService implements OnModuleInit {
@@ -33,6 +41,7 @@ export class OfficerAuthService implements OnModuleInit {
   private readonly accounts: OfficerAccountStore;
   /** Hash of a random password, verified when the username is unknown so both failures take the same time. */
   private readonly decoyHash: Promise<string>;
+  private readonly lockout: LoginLockout;
 
   constructor(
     private readonly jwt: JwtService,
@@ -40,6 +49,7 @@ export class OfficerAuthService implements OnModuleInit {
   ) {
     this.accounts = new OfficerAccountStore(config.dataDir);
     this.decoyHash = hash(Math.random().toString(36));
+    this.lockout = new LoginLockout(config.loginMaxFailures, config.loginLockoutMinutes);
   }
 
   async onModuleInit(): Promise<void> {
@@ -56,14 +66,22 @@ export class OfficerAuthService implements OnModuleInit {
   /**
    * @returns a token valid `OFFICER_TOKEN_TTL_SECONDS` and the officer's profile.
    * @throws UnauthorizedException (401) with one message for an unknown user and a wrong password.
+   * @throws HttpException (429) « Compte temporairement verrouillé… » while the username is locked, before the
+   *   password is checked: the same answer whether the account exists or not.
    */
   async login(username: string, password: string): Promise<LoginResponse> {
+    const lockedForMs = await this.lockout.attempt(username);
+    if (lockedForMs > 0) {
+      this.logger.warn('Officer sign-in refused: username temporarily locked');
+      throw new HttpException(lockedMessage(lockedForMs), HttpStatus.TOO_MANY_REQUESTS);
+    }
     const account = this.accounts.findByUsername(username);
     const valid = await verify(account?.passwordHash ?? (await this.decoyHash), password);
     if (!account || !valid) {
       this.logger.warn('Failed officer sign-in');
       throw new UnauthorizedException('Identifiant ou mot de passe incorrect');
     }
+    await this.lockout.succeeded(username);
     const officer: OfficerProfile = { id: account.id, username: account.username, displayName: account.displayName };
     const accessToken = await this.jwt.signAsync({ sub: officer.id, username: officer.username, displayName: officer.displayName });
     this.logger.log(`Officer ${officer.id} signed in`);

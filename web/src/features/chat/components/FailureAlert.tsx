@@ -21,6 +21,8 @@ function describe(code: FailureCode): string {
       return "Cette action n'est pas possible dans cette conversation.";
     case 'CHOICE_NOT_OFFERED':
       return 'Ce choix n’est plus proposé : écrivez votre question.';
+    case 'RATE_LIMITED':
+      return "Vous envoyez beaucoup de messages : patientez quelques secondes. En cas d'urgence, appelez le 17 ou le 112.";
     case 'TIMEOUT':
       return "Le service n'a pas répondu. Vérifiez votre connexion et réessayez.";
     case 'INTERNAL_ERROR':
