@@ -1,10 +1,11 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatIntentFileError, IntentCatalogException, loadIntentCatalog } from './intent-loader';
+import { formatIntentFileError, inspectIntentFolder, IntentCatalogException, loadIntentCatalog } from './intent-loader';
 
 const PROJECT_INTENTS = join(__dirname, '..', '..', 'intents');
-const NOT_OK = join(__dirname, '..', '..', 'test', 'fixtures', 'intents', 'not-ok');
+const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'intents');
+const NOT_OK = join(FIXTURES, 'not-ok');
 
 function errorsOf(directory: string): string[] {
   try {
@@ -66,6 +67,32 @@ describe(loadIntentCatalog.name, () => {
     const directory = mkdtempSync(join(tmpdir(), 'intents-'));
     try {
       expect(errorsOf(directory)).toEqual([`${directory}:1:1: aucun fichier d’intention (*.yaml) dans ce dossier`]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe(inspectIntentFolder.name, () => {
+  it('should give each example and test with its file, line and column when the folder is valid', () => {
+    const { catalog, errors, sentences } = inspectIntentFolder(join(FIXTURES, 'impact-old'));
+
+    expect(errors).toEqual([]);
+    expect(catalog?.intents.map((intent) => intent.id)).toEqual(['emergency', 'lost_property']);
+    const lostProperty = sentences.find((file) => file.intentId === 'lost_property');
+    expect(lostProperty?.examples[1]).toEqual({ file: 'lost_property.yaml', line: 8, column: 5, field: 'examples[1]', text: "j'ai perdu mes clés dans le bus" });
+    expect(lostProperty?.tests).toEqual([
+      { file: 'lost_property.yaml', line: 23, column: 5, field: 'tests[0]', text: "j'ai perdu mon portefeuille au marché", expected: 'lost_property' },
+    ]);
+  });
+
+  it('should return every error without a catalog when a file is invalid', () => {
+    const directory = folderWith(['bom.yaml', 'yaml_values.yaml']);
+    try {
+      const { catalog, errors } = inspectIntentFolder(directory);
+
+      expect(catalog).toBeUndefined();
+      expect(errors.map((error) => error.file)).toEqual(['bom.yaml', ...Array<string>(9).fill('yaml_values.yaml')]);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

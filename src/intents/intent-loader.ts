@@ -1,9 +1,12 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, isString, maxLength, minLength, validateSync, type ValidationError } from 'class-validator';
-import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import safeRegex from 'safe-regex2';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
+import { boundedEditDistance } from '../triage/edit-distance';
 import type { IntentAnswer, IntentCatalog, IntentRule } from './intent-catalog';
 import { IntentRuleDto } from './intent-rule.dto';
 
@@ -36,6 +39,36 @@ type PathSegment = string | number;
 
 /** The file of SMS and phonetic spellings; every other `*.yaml` file is an intent. */
 export const LEXICON_FILE = 'lexicon.yaml';
+
+/** Where an example or a test sentence is written in its intent file (1-based line and column). */
+export interface IntentSentence {
+  file: string;
+  line: number;
+  column: number;
+  /** e.g. `examples[3]` or `tests[0]`. */
+  field: string;
+  text: string;
+}
+
+/** An editor's test: a sentence and the intent id or outcome the chat must decide for it. */
+export interface IntentTestCase extends IntentSentence {
+  expected: string;
+}
+
+/** The located examples and tests of one valid intent file, for `npm run intents:check`. */
+export interface IntentFileSentences {
+  intentId: string;
+  examples: IntentSentence[];
+  tests: IntentTestCase[];
+}
+
+/** What `inspectIntentFolder` found: the catalog when there is no error, and every error otherwise. */
+export interface IntentFolderInspection {
+  catalog?: IntentCatalog;
+  errors: IntentFileError[];
+  /** One entry per valid intent file, sorted by file name. */
+  sentences: IntentFileSentences[];
+}
 
 function formatPath(path: PathSegment[]): string {
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
@@ -96,6 +129,26 @@ function firstBadElement(target: object, property: string, value: unknown, const
   return index === -1 ? undefined : index;
 }
 
+/**
+ * The French message for an unknown key: the closest allowed key of the same DTO when it is near enough to be a
+ * typo (« exemples » → « examples »), else the list of allowed keys. Allowed keys are the DTO's validated properties.
+ */
+function unknownKeyMessage(key: string, target: object | undefined): string {
+  const allowed = target
+    ? [...new Set(getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false).map((metadata) => metadata.propertyName))]
+    : [];
+  // One edit per three letters, at most 3: « kewords » is a typo of « keywords », « foo » is not one of « id ».
+  const maxDistance = Math.min(3, Math.max(1, Math.floor(key.length / 3)));
+  const closest = allowed
+    .map((candidate) => ({ candidate, distance: boundedEditDistance(key.toLowerCase(), candidate, maxDistance) }))
+    .filter(({ distance }) => distance <= maxDistance)
+    .sort((a, b) => a.distance - b.distance)[0];
+  if (closest) {
+    return `clé inconnue « ${key} » : vouliez-vous dire « ${closest.candidate} » ?`;
+  }
+  return `clé inconnue « ${key} » : supprimez-la ou corrigez son nom (clés permises : ${allowed.join(', ')})`;
+}
+
 function flattenValidationErrors(
   errors: ValidationError[],
   parentPath: PathSegment[],
@@ -106,7 +159,7 @@ function flattenValidationErrors(
     const path = [...parentPath, segment];
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       if (constraint === 'whitelistValidation') {
-        report(parentPath, `clé inconnue « ${error.property} » : supprimez-la ou corrigez son nom`, error.property);
+        report(parentPath, unknownKeyMessage(error.property, error.target), error.property);
       } else {
         const index = error.target ? firstBadElement(error.target, error.property, error.value, constraint) : undefined;
         report(index === undefined ? path : [...path, index], message);
@@ -123,18 +176,84 @@ function freezeAnswer(text: string, links: readonly { title: string; url: string
   });
 }
 
-/** Parses one YAML file; syntax errors and duplicate keys are returned located, never thrown. */
-function parseYamlFile(directory: string, file: string): { document: Document; lineCounter: LineCounter; errors: IntentFileError[] } {
-  const source = readFileSync(join(directory, file), 'utf8');
+/** A parsed YAML file: its document, its text (for the exact spelling of values) and its line counter. */
+interface ParsedYaml {
+  document: Document;
+  lineCounter: LineCounter;
+  source: string;
+}
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Where the first byte that is not UTF-8 sits (1-based line and column, the column counted in the characters read
+ * before it), and its value; undefined for a valid UTF-8 file.
+ */
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; byte: number } | undefined {
+  if (isUtf8(bytes)) {
+    return undefined;
+  }
+  // Node decodes each bad sequence as U+FFFD, so the characters before the first one are the file's own.
+  let offset = 0;
+  let line = 1;
+  let column = 1;
+  for (const character of bytes.toString('utf8')) {
+    const length = Buffer.byteLength(character);
+    if (character === '\uFFFD' && !bytes.subarray(offset, offset + length).equals(Buffer.from(character))) {
+      return { line, column, byte: bytes[offset] };
+    }
+    offset += length;
+    [line, column] = character === '\n' ? [line + 1, 1] : [line, column + character.length];
+  }
+  return undefined;
+}
+
+/** The first YAML problem of each line, in French: one mistake often makes the parser report several. */
+function yamlSyntaxErrors(file: string, document: Document, source: string): IntentFileError[] {
+  const lines = source.split('\n');
+  const errors: IntentFileError[] = [];
+  for (const problem of [...document.errors, ...document.warnings]) {
+    const [line, column] = problem.linePos ? [problem.linePos[0].line, problem.linePos[0].col] : [1, 1];
+    if (errors.some((error) => error.line === line)) {
+      continue;
+    }
+    // A tab in the indentation is the mistake, whatever the parser makes of it (TAB_AS_INDENT, BAD_INDENT…).
+    const tab = (/^[ \t]*/.exec(lines[line - 1] ?? '')?.[0] ?? '').indexOf('\t');
+    if (problem.code === 'DUPLICATE_KEY') {
+      errors.push({ file, line, column, field: '', message: 'clé en double : chaque clé ne doit apparaître qu’une fois' });
+    } else if (tab !== -1) {
+      errors.push({ file, line, column: tab + 1, field: '', message: 'tabulation : indentez avec des espaces' });
+    } else {
+      errors.push({ file, line, column, field: '', message: `YAML invalide (${problem.code})` });
+    }
+  }
+  return errors;
+}
+
+/**
+ * Reads and parses one YAML file; problems are returned located, never thrown. `parsed` is absent when the file
+ * cannot be read as YAML (not UTF-8, syntax error, duplicate key); a byte-order mark is reported but the file is
+ * still parsed, so its other errors come at once.
+ */
+function parseYamlFile(directory: string, file: string): { parsed?: ParsedYaml; errors: IntentFileError[] } {
+  const bytes = readFileSync(join(directory, file));
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid) {
+    const byte = `0x${invalid.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    const message = `fichier illisible en UTF-8 (octet ${byte}) : enregistrez-le en UTF-8 (un « é » enregistré en Windows-1252 ou Latin-1 donne souvent cette erreur)`;
+    return { errors: [{ file, line: invalid.line, column: invalid.column, field: '', message }] };
+  }
+  const errors: IntentFileError[] = [];
+  const hasByteOrderMark = bytes.subarray(0, BYTE_ORDER_MARK.length).equals(BYTE_ORDER_MARK);
+  if (hasByteOrderMark) {
+    errors.push({ file, line: 1, column: 1, field: '', message: 'fichier enregistré avec un BOM : enregistrez-le en UTF-8 sans BOM' });
+  }
+  const source = bytes.toString('utf8', hasByteOrderMark ? BYTE_ORDER_MARK.length : 0);
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  const errors = [...document.errors, ...document.warnings].map((problem): IntentFileError => {
-    const [line, column] = problem.linePos ? [problem.linePos[0].line, problem.linePos[0].col] : [1, 1];
-    const message =
-      problem.code === 'DUPLICATE_KEY' ? 'clé en double : chaque clé ne doit apparaître qu’une fois' : `YAML invalide (${problem.code})`;
-    return { file, line, column, field: '', message };
-  });
-  return { document, lineCounter, errors };
+  const syntaxErrors = yamlSyntaxErrors(file, document, source);
+  errors.push(...syntaxErrors);
+  return syntaxErrors.length > 0 ? { errors } : { parsed: { document, lineCounter, source }, errors };
 }
 
 /** Typed words of the lexicon: one lower-case word without accents or apostrophes. */
@@ -148,11 +267,12 @@ function loadLexicon(directory: string, errors: IntentFileError[]): Map<string, 
   if (!existsSync(join(directory, LEXICON_FILE))) {
     return lexicon;
   }
-  const { document, lineCounter, errors: yamlErrors } = parseYamlFile(directory, LEXICON_FILE);
+  const { parsed, errors: yamlErrors } = parseYamlFile(directory, LEXICON_FILE);
   errors.push(...yamlErrors);
-  if (yamlErrors.length > 0) {
+  if (!parsed) {
     return lexicon;
   }
+  const { document, lineCounter } = parsed;
   const spellings = document.get('spellings', true);
   const unknownKeys = isMap(document.contents) ? document.contents.items.filter((pair) => (pair.key as { value?: unknown })?.value !== 'spellings') : [];
   for (const pair of unknownKeys) {
@@ -178,45 +298,148 @@ function loadLexicon(directory: string, errors: IntentFileError[]): Map<string, 
   return lexicon;
 }
 
-/** Errors in one file, and its intent when it has none. */
-function loadIntentFile(directory: string, file: string): { intent?: IntentRule; errors: IntentFileError[] } {
-  const { document, lineCounter, errors } = parseYamlFile(directory, file);
-  if (errors.length > 0) {
+/** Plain values YAML 1.1 tools read as booleans (`on`, `no`): YAML 1.2, used here, reads most of them as text. */
+const YAML11_BOOLEANS = /^(on|off|yes|no|y|n|true|false)$/i;
+/** Plain values YAML reads as null. */
+const YAML11_NULLS = /^(~|null)$/i;
+/** Plain values YAML 1.1 reads as numbers: base 60 (`10:00`) and leading zeros (`0123456789`). */
+const YAML11_NUMBERS = [/^\d+(:\d+)+$/, /^0\d+$/];
+
+/**
+ * Why a value written where text is meant would not be read as that text, or undefined when it is fine: a value
+ * YAML turned into a number, boolean or null, or a plain (unquoted) value YAML 1.1 tools would.
+ */
+function yamlValuePitfall(node: Scalar, source: string): string | undefined {
+  const written = source.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+  const plainLookalike =
+    node.type === 'PLAIN' && (YAML11_BOOLEANS.test(written) || YAML11_NULLS.test(written) || YAML11_NUMBERS.some((pattern) => pattern.test(written)));
+  if (typeof node.value === 'string' && !plainLookalike) {
+    return undefined;
+  }
+  if (written === '') {
+    return 'valeur vide : écrivez un texte ou supprimez la ligne';
+  }
+  const kind =
+    typeof node.value === 'boolean' || YAML11_BOOLEANS.test(written)
+      ? 'un booléen (vrai ou faux)'
+      : node.value === null || YAML11_NULLS.test(written)
+        ? 'une valeur vide'
+        : 'un nombre';
+  return `« ${written} » peut être lu par YAML comme ${kind} et non comme un texte : mettez-le entre guillemets ("${written}")`;
+}
+
+/**
+ * Walks the fields the DTOs declare `@IsString` (elements too for `each`), following nested DTOs, and reports
+ * each value that YAML reads, or may read, as something else than text. Undeclared keys are not visited: they
+ * are reported as unknown.
+ */
+function findYamlPitfalls(dto: object, path: PathSegment[], parsed: ParsedYaml, report: (path: PathSegment[], message: string) => void): void {
+  const metadatas = getMetadataStorage().getTargetValidationMetadatas(dto.constructor, '', true, false);
+  for (const metadata of metadatas.filter((candidate) => candidate.name === 'isString')) {
+    const fieldPath = [...path, metadata.propertyName];
+    const node = parsed.document.getIn(fieldPath, true);
+    const located: [PathSegment[], unknown][] = metadata.each
+      ? isSeq(node)
+        ? node.items.map((item, index) => [[...fieldPath, index], item])
+        : []
+      : [[fieldPath, node]];
+    for (const [valuePath, value] of located) {
+      const pitfall = isScalar(value) ? yamlValuePitfall(value, parsed.source) : undefined;
+      if (pitfall) {
+        report(valuePath, pitfall);
+      }
+    }
+  }
+  const nested = new Set(metadatas.filter((candidate) => candidate.type === 'nestedValidation').map((candidate) => candidate.propertyName));
+  for (const property of nested) {
+    const value: unknown = (dto as Record<string, unknown>)[property];
+    const children: [PathSegment[], unknown][] = Array.isArray(value) ? value.map((item, index) => [[...path, property, index], item]) : [[[...path, property], value]];
+    for (const [childPath, child] of children) {
+      if (typeof child === 'object' && child !== null) {
+        findYamlPitfalls(child, childPath, parsed, report);
+      }
+    }
+  }
+}
+
+/** `(?<=` or `(?<!` not escaped (an even number of backslashes before the parenthesis). */
+const LOOKBEHIND = /(?<!\\)((?:\\\\)*)\(\?<([=!])/g;
+/** `)?` or `)??` not escaped: the end of an optional group. */
+const OPTIONAL_GROUP_END = /(?<!\\)((?:\\\\)*)\)\?\??/g;
+
+/**
+ * A regular expression that may backtrack catastrophically, by `safe-regex2` (star height above 1, or more than
+ * 25 repetitions). Two readings make it fit the patterns editors write: a lookbehind is read as a lookahead (its
+ * parser does not know lookbehinds, and both backtrack alike), and an optional group `(…)?` does not count as a
+ * repetition (it matches once or not at all, so it cannot multiply the ways to match).
+ */
+function isDangerousPattern(source: string): boolean {
+  return !safeRegex(source.replace(LOOKBEHIND, '$1(?$2').replace(OPTIONAL_GROUP_END, '$1)'));
+}
+
+/** The examples and tests of a valid intent file, each with its line and column. */
+function locateSentences(file: string, dto: IntentRuleDto, parsed: ParsedYaml): IntentFileSentences {
+  const at = (path: PathSegment[], text: string): IntentSentence => ({ file, ...locate(parsed.document, parsed.lineCounter, path), field: formatPath(path), text });
+  return {
+    intentId: dto.id,
+    examples: dto.examples.map((text, index) => at(['examples', index], text)),
+    tests: (dto.tests ?? []).map((test, index) => ({ ...at(['tests', index], test.text), expected: test.expect })),
+  };
+}
+
+/** Errors in one file, and, when it has none, its intent and its located examples and tests. */
+function loadIntentFile(directory: string, file: string): { intent?: IntentRule; sentences?: IntentFileSentences; errors: IntentFileError[] } {
+  const { parsed, errors } = parseYamlFile(directory, file);
+  if (!parsed) {
     return { errors };
   }
+  const { document, lineCounter } = parsed;
   if (!isMap(document.contents)) {
     errors.push({ file, line: 1, column: 1, field: '', message: 'le fichier doit décrire une intention (id, title, keywords, examples, answer)' });
     return { errors };
   }
   const dto = plainToInstance(IntentRuleDto, document.toJS() as object);
+  const fileErrors: IntentFileError[] = [];
+  findYamlPitfalls(dto, [], parsed, (path, message) => fileErrors.push({ file, ...locate(document, lineCounter, path), field: formatPath(path), message }));
+  // A value read as a number or a boolean also fails its `@IsString`: the pitfall alone says why and how to fix it.
+  const pitfallFields = new Set(fileErrors.map((error) => error.field));
   const report = (path: PathSegment[], message: string, unknownKey?: string) => {
     const position = unknownKey !== undefined ? locateKey(document, lineCounter, path, unknownKey) : locate(document, lineCounter, path);
     const field = unknownKey !== undefined ? formatPath([...path, unknownKey]) : formatPath(path);
-    errors.push({ file, ...position, field, message });
+    if (!pitfallFields.has(field)) {
+      fileErrors.push({ file, ...position, field, message });
+    }
   };
   flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }), [], report);
   const expectedId = file.replace(/\.ya?ml$/, '');
   if (typeof dto.id === 'string' && dto.id !== expectedId) {
     report(['id'], `doit être identique au nom du fichier (« ${expectedId} »)`);
   }
-  if (errors.length > 0) {
-    return { errors };
-  }
   const patterns: RegExp[] = [];
-  (dto.patterns ?? []).forEach((source, index) => {
+  (Array.isArray(dto.patterns) ? dto.patterns : []).forEach((source, index) => {
+    if (typeof source !== 'string') {
+      return;
+    }
     try {
       patterns.push(new RegExp(source, 'u'));
     } catch {
       report(['patterns', index], 'expression régulière invalide : vérifiez les parenthèses, crochets et barres obliques inverses');
+      return;
+    }
+    if (isDangerousPattern(source)) {
+      report(['patterns', index], 'motif dangereux : il peut bloquer le service (retour arrière catastrophique) ; évitez les quantificateurs imbriqués comme (a+)+');
     }
   });
-  (dto.combinations ?? []).forEach((combination, index) => {
-    combination.all.forEach((group, groupIndex) => {
-      if (group.length === 0 || group.some((phrase) => typeof phrase !== 'string' || phrase.trim().length < 2 || phrase.length > 60)) {
-        report(['combinations', index, 'all', groupIndex], 'chaque groupe doit contenir des mots ou expressions de 2 à 60 caractères, entre guillemets si besoin');
-      }
+  if (fileErrors.length === 0) {
+    (dto.combinations ?? []).forEach((combination, index) => {
+      combination.all.forEach((group, groupIndex) => {
+        if (group.length === 0 || group.some((phrase) => typeof phrase !== 'string' || phrase.trim().length < 2 || phrase.length > 60)) {
+          report(['combinations', index, 'all', groupIndex], 'chaque groupe doit contenir des mots ou expressions de 2 à 60 caractères, entre guillemets si besoin');
+        }
+      });
     });
-  });
+  }
+  errors.push(...fileErrors.sort((a, b) => a.line - b.line || a.column - b.column));
   if (errors.length > 0) {
     return { errors };
   }
@@ -235,23 +458,28 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
     answerEn: dto.answer_en ? freezeAnswer(dto.answer_en.text, dto.answer_en.links ?? answer.links) : undefined,
     sourceFile: file,
   });
-  return { intent, errors };
+  return { intent, sentences: locateSentences(file, dto, parsed), errors };
 }
 
 /**
- * Reads every `*.yaml` file of `directory` (one intent per file, except `lexicon.yaml`, the SMS spellings), parses it with `yaml` (duplicate keys refused)
- * and validates it with class-validator (unknown keys refused).
+ * Reads every `*.yaml` file of `directory` (one intent per file, except `lexicon.yaml`, the SMS spellings) as
+ * bytes (UTF-8 without byte-order mark), parses it with `yaml` (duplicate keys and tab indentation refused) and
+ * validates it with class-validator (unknown keys refused with the closest allowed key; values YAML would read as
+ * numbers or booleans where text is meant; regular expressions that do not compile or may backtrack
+ * catastrophically). Never throws for the files' content: every problem is in `errors`.
  *
- * @returns a frozen catalog of all intents, sorted by id.
- * @throws IntentCatalogException with every error of every file (file, line, column, field, French message),
- *   also when the folder holds no intent, two files share an id, or no intent has `outcome: emergency`.
+ * @returns the frozen catalog of all intents, sorted by id, when there is no error; every error of every file
+ *   (file, 1-based line and column, field, French message), also when the folder holds no intent, two files share
+ *   an id, or no intent has `outcome: emergency`; and the located examples and tests of each valid intent file.
+ * @throws the file-system error when `directory` cannot be read.
  */
-export function loadIntentCatalog(directory: string, now: () => number = Date.now): IntentCatalog {
+export function inspectIntentFolder(directory: string, now: () => number = Date.now): IntentFolderInspection {
   const files = readdirSync(directory)
     .filter((name) => /\.ya?ml$/.test(name) && name !== LEXICON_FILE)
     .sort();
   const errors: IntentFileError[] = [];
   const intents: IntentRule[] = [];
+  const sentences: IntentFileSentences[] = [];
   const hash = createHash('sha256');
   const lexicon = loadLexicon(directory, errors);
   if (existsSync(join(directory, LEXICON_FILE))) {
@@ -261,12 +489,13 @@ export function loadIntentCatalog(directory: string, now: () => number = Date.no
     hash.update(file).update('\0').update(readFileSync(join(directory, file))).update('\0');
     const result = loadIntentFile(directory, file);
     errors.push(...result.errors);
-    if (result.intent) {
+    if (result.intent && result.sentences) {
       const duplicate = intents.find((intent) => intent.id === result.intent?.id);
       if (duplicate) {
         errors.push({ file, line: 1, column: 1, field: 'id', message: `l’id « ${result.intent.id} » est déjà utilisé par ${duplicate.sourceFile}` });
       } else {
         intents.push(result.intent);
+        sentences.push(result.sentences);
       }
     }
   }
@@ -276,12 +505,27 @@ export function loadIntentCatalog(directory: string, now: () => number = Date.no
     errors.push({ file: directory, line: 1, column: 1, field: 'outcome', message: 'aucune intention d’urgence : une intention doit avoir « outcome: emergency »' });
   }
   if (errors.length > 0) {
-    throw new IntentCatalogException(errors);
+    return { errors, sentences };
   }
-  return Object.freeze({
+  const catalog: IntentCatalog = Object.freeze({
     version: hash.digest('hex').slice(0, 12),
     loadedAt: now(),
     intents: Object.freeze(intents.sort((a, b) => a.id.localeCompare(b.id))),
     lexicon,
   });
+  return { catalog, errors, sentences };
+}
+
+/**
+ * Loads the intent folder as `inspectIntentFolder` does.
+ *
+ * @returns a frozen catalog of all intents, sorted by id.
+ * @throws IntentCatalogException with every error of every file (file, line, column, field, French message).
+ */
+export function loadIntentCatalog(directory: string, now: () => number = Date.now): IntentCatalog {
+  const { catalog, errors } = inspectIntentFolder(directory, now);
+  if (!catalog) {
+    throw new IntentCatalogException(errors);
+  }
+  return catalog;
 }

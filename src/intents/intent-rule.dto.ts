@@ -81,14 +81,37 @@ export class IntentEnglishAnswerDto {
   links?: ServiceLinkDto[];
 }
 
+/** What an editor's test may expect besides an intent id: the outcome of the decision, `clarify` included. */
+export const TEST_EXPECTED_OUTCOMES = ['emergency', 'handoff', 'clarify', 'answer'] as const;
+
+/**
+ * A sentence and what the chat must decide for it, run by `npm run intents:check`: `expect` is an intent id (the
+ * citizen gets that intent's answer) or an outcome of `TEST_EXPECTED_OUTCOMES`. Whether the id exists is checked
+ * by `intents:check`, which sees the whole catalog.
+ */
+export class IntentTestDto {
+  @MaxLength(300, { message: 'doit faire au plus 300 caractères' })
+  @MinLength(2, { message: 'doit faire au moins 2 caractères' })
+  @IsString({ message: 'doit être un texte (mettez-le entre guillemets)' })
+  @IsDefined({ message: 'est obligatoire : la phrase à tester' })
+  text: string;
+
+  @Matches(/^[a-z][a-z0-9_]{1,49}$/, {
+    message: `doit être l’id d’une intention (exemple : fraud) ou une issue : ${TEST_EXPECTED_OUTCOMES.join(', ')}`,
+  })
+  @IsString({ message: 'doit être un texte' })
+  @IsDefined({ message: `est obligatoire : l’id de l’intention attendue ou une issue (${TEST_EXPECTED_OUTCOMES.join(', ')})` })
+  expect: string;
+}
+
 /**
  * class-validator runs a property's decorators bottom-up, and the loader stops at a property's first error, so
  * the most basic check of each property is written last.
  */
 
 /**
- * One intent file of `intents/*.yaml`, as editors write it. Limits: 10 to 200 examples, 1 to 100 keywords;
- * see `intents/README.md` for the annotated schema.
+ * One intent file of `intents/*.yaml`, as editors write it. Limits: 10 to 200 examples, 1 to 200 keywords, at
+ * most 100 tests; see `intents/README.md` for the annotated schema.
  */
 export class IntentRuleDto {
   @Matches(/^[a-z][a-z0-9_]{1,49}$/, {
@@ -160,4 +183,12 @@ export class IntentRuleDto {
   @Type(() => IntentEnglishAnswerDto)
   @IsObject({ message: 'doit contenir text (et links si besoin)' })
   answer_en?: IntentEnglishAnswerDto;
+
+  /** Editors' tests, run by `npm run intents:check` only: the chat never reads them. */
+  @IsOptional()
+  @ValidateNested({ each: true, message: 'chaque test doit contenir text et expect' })
+  @Type(() => IntentTestDto)
+  @ArrayMaxSize(100, { message: 'doit contenir au plus 100 tests' })
+  @IsArray({ message: 'doit être une liste de tests (text, expect)' })
+  tests?: IntentTestDto[];
 }
