@@ -69,6 +69,17 @@ export class EnvDto {
   @Max(86_400)
   OFFICER_TOKEN_TTL_SECONDS?: number;
 
+  /**
+   * How long an officer who dropped (closed the console, lost the network) keeps their chats, in seconds; after
+   * it they go back to the head of the queue. Default 120.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  OFFICER_RECONNECT_GRACE_SECONDS?: number;
+
   /** Messages one citizen socket may send per `CITIZEN_SOCKET_WINDOW_SECONDS`. Default 10. */
   @IsOptional()
   @Type(() => Number)
@@ -180,6 +191,7 @@ export class AppConfig {
   readonly confidenceThreshold: number;
   readonly jwtSecret: string | undefined;
   readonly officerTokenTtlSeconds: number;
+  readonly officerReconnectGraceMs: number;
   /** Per-socket citizen message limit: `points` messages per `durationSeconds`. */
   readonly citizenSocketMessageLimit: RateLimit;
   /** Per-IP citizen message limit: `points` messages per `durationSeconds`, all sockets of the address together. */
@@ -199,6 +211,7 @@ export class AppConfig {
     this.confidenceThreshold = env.TRIAGE_CONFIDENCE_THRESHOLD ?? 0.4;
     this.jwtSecret = env.JWT_SECRET;
     this.officerTokenTtlSeconds = env.OFFICER_TOKEN_TTL_SECONDS ?? 28_800;
+    this.officerReconnectGraceMs = (env.OFFICER_RECONNECT_GRACE_SECONDS ?? 120) * 1000;
     this.citizenSocketMessageLimit = { points: env.CITIZEN_MESSAGES_PER_SOCKET ?? 10, durationSeconds: env.CITIZEN_SOCKET_WINDOW_SECONDS ?? 10 };
     this.citizenIpMessageLimit = { points: env.CITIZEN_MESSAGES_PER_IP ?? 60, durationSeconds: env.CITIZEN_IP_WINDOW_SECONDS ?? 60 };
     this.maxConversationsPerIp = env.MAX_CONVERSATIONS_PER_IP ?? 5;

@@ -4,6 +4,7 @@ export enum ConversationExceptionCode {
   AlreadyTaken = 'CONVERSATION_ALREADY_TAKEN',
   NotYours = 'NOT_YOUR_CONVERSATION',
   ChoiceNotOffered = 'CHOICE_NOT_OFFERED',
+  TooLong = 'CONVERSATION_TOO_LONG',
 }
 
 const MESSAGES: Record<ConversationExceptionCode, string> = {
@@ -11,6 +12,7 @@ const MESSAGES: Record<ConversationExceptionCode, string> = {
   [ConversationExceptionCode.AlreadyTaken]: 'Cette conversation a déjà été prise par un collègue.',
   [ConversationExceptionCode.NotYours]: 'Cette conversation est tenue par un autre policier.',
   [ConversationExceptionCode.ChoiceNotOffered]: 'Ce choix n’est plus proposé : écrivez votre question.',
+  [ConversationExceptionCode.TooLong]: 'Cette conversation est très longue : commencez-en une nouvelle pour continuer.',
 };
 
 /** A refused conversation operation. The message is static French text: it never contains user input. */

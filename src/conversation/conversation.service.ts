@@ -13,6 +13,11 @@ export const HANDOFF_REQUESTED_REPLY =
   'Je transmets la conversation à un policier, qui vous répondra ici dès que possible. ' +
   'En cas de danger immédiat, appelez le 17 ou le 112 (SMS au 114 si vous ne pouvez pas parler).';
 
+/** Messages one conversation may hold; past it the citizen is asked to start a new one (memory stays bounded). */
+export const MAX_MESSAGES_PER_CONVERSATION = 500;
+/** Messages of each waiting conversation sent to the consoles with the queue (the officer gets all on take). */
+export const QUEUE_PREVIEW_MESSAGES = 20;
+
 type NewMessage = Pick<ChatMessage, 'author' | 'text'> & Partial<Pick<ChatMessage, 'links' | 'outcome' | 'officerName' | 'choices'>>;
 
 /**
@@ -40,10 +45,14 @@ export class ConversationService {
 
   /**
    * Records the citizen's message and lets the bot answer when it may.
-   * @throws ConversationException `CONVERSATION_NOT_FOUND` when the conversation has ended.
+   * @throws ConversationException `CONVERSATION_NOT_FOUND` when the conversation has ended, `CONVERSATION_TOO_LONG`
+   *   past `MAX_MESSAGES_PER_CONVERSATION` messages.
    */
   receiveCitizenMessage(conversationId: string, text: string): void {
     const conversation = this.require(conversationId);
+    if (conversation.messages.length >= MAX_MESSAGES_PER_CONVERSATION) {
+      throw new ConversationException(ConversationExceptionCode.TooLong);
+    }
     this.post(conversation, { author: 'citizen', text });
     switch (conversation.status) {
       case 'bot': {
@@ -129,12 +138,12 @@ export class ConversationService {
     return chatMessage;
   }
 
-  /** The waiting conversations, head first, with their messages so far. */
+  /** The waiting conversations, head first, each with its last `QUEUE_PREVIEW_MESSAGES` messages. */
   queueView(): QueueItemView[] {
     return this.queue.list().flatMap((conversationId, index) => {
       const conversation = this.store.get(conversationId);
       return conversation
-        ? [{ conversationId, position: index + 1, queuedAt: conversation.queuedAt ?? Date.now(), messages: [...conversation.messages] }]
+        ? [{ conversationId, position: index + 1, queuedAt: conversation.queuedAt ?? Date.now(), messages: conversation.messages.slice(-QUEUE_PREVIEW_MESSAGES) }]
         : [];
     });
   }

@@ -15,6 +15,12 @@ export class HandoffQueue {
     }
   }
 
+  /** Puts a conversation at the head (a chat whose officer dropped waits no longer than anyone). */
+  enqueueFirst(conversationId: string): void {
+    this.remove(conversationId);
+    this.waiting.unshift(conversationId);
+  }
+
   /** Removes a conversation; returns false when it was not waiting (already taken, left, unknown). */
   remove(conversationId: string): boolean {
     const index = this.waiting.indexOf(conversationId);
@@ -23,11 +29,6 @@ export class HandoffQueue {
     }
     this.waiting.splice(index, 1);
     return true;
-  }
-
-  /** 1-based position, or 0 when the conversation is not waiting. */
-  position(conversationId: string): number {
-    return this.waiting.indexOf(conversationId) + 1;
   }
 
   /** Waiting conversation ids, head first. */

@@ -53,6 +53,30 @@ export class HandoffService {
   }
 
   /**
+   * Puts back at the head of the queue every conversation `officerId` holds (the officer dropped and did not come
+   * back within the grace period); each citizen is told.
+   * @returns how many conversations went back.
+   */
+  release(officerId: string): number {
+    const held = this.store.heldBy(officerId);
+    for (const conversation of held.reverse()) {
+      conversation.status = 'queued';
+      conversation.officer = undefined;
+      conversation.queuedAt = Date.now();
+      this.queue.enqueueFirst(conversation.id);
+      this.conversations.post(conversation, {
+        author: 'system',
+        text: 'Le policier a été déconnecté : votre demande revient en tête de la file d’attente.',
+      });
+    }
+    if (held.length > 0) {
+      this.events.emit(ConversationEvent.QueueChanged);
+      this.logger.log(`Officer ${officerId} gone: ${held.length} conversation(s) back in the queue`);
+    }
+    return held.length;
+  }
+
+  /**
    * Sends the officer's message to the citizen.
    * @throws ConversationException `CONVERSATION_NOT_FOUND` or `NOT_YOUR_CONVERSATION`.
    */

@@ -4,12 +4,14 @@ import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayConnection,
+  type OnGatewayDisconnect,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { SocketExceptionFilter } from '../common/errors/ws-exception.filter';
+import { AppConfig } from '../config/app-config';
 import {
   type Ack,
   OFFICER_NAMESPACE,
@@ -44,8 +46,10 @@ const officerRoom = (officerId: string) => `officer:${officerId}`;
 @WebSocketGateway({ namespace: OFFICER_NAMESPACE })
 @UseFilters(SocketExceptionFilter)
 @UseGuards(OfficerSocketGuard)
-export class OfficerGateway implements OnGatewayConnection {
+export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(OfficerGateway.name);
+  /** Officers who dropped, with the timer that gives their chats back to the queue. */
+  private readonly releaseTimers = new Map<string, NodeJS.Timeout>();
 
   @WebSocketServer()
   private readonly server: Namespace<OfficerClientToServerEvents, OfficerServerToClientEvents>;
@@ -54,6 +58,7 @@ export class OfficerGateway implements OnGatewayConnection {
     private readonly auth: OfficerAuthService,
     private readonly handoff: HandoffService,
     private readonly conversations: ConversationService,
+    private readonly config: AppConfig,
   ) {}
 
   handleConnection(client: OfficerSocket): void {
@@ -64,6 +69,14 @@ export class OfficerGateway implements OnGatewayConnection {
       return;
     }
     client.data.session = session;
+    // The token's end ends the socket too: an expired session receives nothing more.
+    const expiry = setTimeout(() => {
+      client.emit('exception', { status: 'error', code: 'UNAUTHORIZED', message: 'Session expirée : reconnectez-vous.' });
+      client.disconnect(true);
+    }, Math.max(0, session.expiresAt - Date.now()));
+    client.once('disconnect', () => clearTimeout(expiry));
+    clearTimeout(this.releaseTimers.get(session.officer.id));
+    this.releaseTimers.delete(session.officer.id);
     void client.join([OFFICERS_ROOM, officerRoom(session.officer.id)]);
     client.emit('officer:session', { officer: session.officer });
     client.emit('handoff:queue', { items: this.conversations.queueView() });
@@ -71,6 +84,24 @@ export class OfficerGateway implements OnGatewayConnection {
       client.emit('conversation:assigned', view);
     }
     this.logger.log(`Officer ${session.officer.id} connected`);
+  }
+
+  /**
+   * When an officer's last socket closes, their chats wait `OFFICER_RECONNECT_GRACE_SECONDS` for them, then go back
+   * to the head of the queue.
+   */
+  async handleDisconnect(client: OfficerSocket): Promise<void> {
+    const officerId = client.data.session?.officer.id;
+    if (!officerId || (await this.server.in(officerRoom(officerId)).fetchSockets()).length > 0) {
+      return;
+    }
+    clearTimeout(this.releaseTimers.get(officerId));
+    const timer = setTimeout(() => {
+      this.releaseTimers.delete(officerId);
+      this.handoff.release(officerId);
+    }, this.config.officerReconnectGraceMs);
+    timer.unref();
+    this.releaseTimers.set(officerId, timer);
   }
 
   /** `handoff:take`: acked `{ ok: true }` for the one officer who gets the conversation. */

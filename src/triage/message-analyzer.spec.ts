@@ -36,6 +36,14 @@ describe(MessageAnalyzer.name, () => {
     expect(tokens.filter((token) => token.negated).map((token) => token.word)).toEqual(['porter', 'plainte']);
   });
 
+  it.each(['je ne veux plus porter plainte', 'je n ai pas envie de porter plainte'])('should read %j as a refusal', (text) => {
+    expect(sut.analyze(text).tokens.filter((token) => token.negated).map((token) => token.word)).toEqual(expect.arrayContaining(['porter', 'plainte']));
+  });
+
+  it.each(['il y a plus de bruit', 'je n en peux plus'])('should not read %j as a refusal', (text) => {
+    expect(sut.analyze(text).tokens.some((token) => token.negated)).toBe(false);
+  });
+
   it('should not treat a described fact as a refusal', () => {
     expect(sut.analyze('je n ai pas recu mon colis').tokens.some((token) => token.negated)).toBe(false);
   });

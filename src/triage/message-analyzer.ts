@@ -2,6 +2,7 @@ import type { IntentCatalog } from '../intents/intent-catalog';
 import { frenchDictionary } from './french-dictionary';
 import { boundedEditDistance } from './edit-distance';
 import { FRENCH_STOPWORDS } from './natural-fr';
+import { SAFETY_FLOOR } from './safety-floor';
 import { normalizeFrench, stemFrenchWord, tokenizeClauses, tokenizeFrench } from './text-normalizer';
 
 /** One word of a message, after the lexicon and typo correction. */
@@ -35,6 +36,9 @@ const SCOPE_ENDS = new Set(['mais', 'juste', 'seulement', 'plutot', 'sauf', 'car
 const MAX_SCOPE_WORDS = 6;
 /** Shortest typed word a typo correction is tried on: shorter words are too often other real words. */
 const MIN_CORRECTED_LENGTH = 6;
+/** Longest typed word a correction is tried on, and most words tried per message: gibberish costs a bounded time. */
+const MAX_CORRECTED_LENGTH = 24;
+const MAX_CORRECTION_TRIES = 20;
 /** From this length two edits are tolerated (« escroqrie » → « escroquerie »); below it, one. */
 const TWO_EDITS_FROM_LENGTH = 9;
 
@@ -67,6 +71,10 @@ export class MessageAnalyzer {
     for (const word of catalog.lexicon.keys()) {
       this.vocabulary.add(word);
     }
+    // The safety floor's words are never « corrected » into something else.
+    for (const word of SAFETY_FLOOR.flatMap(({ phrases }) => phrases).flatMap((phrase) => phrase.split(' '))) {
+      this.vocabulary.add(word);
+    }
     for (const word of this.vocabulary) {
       this.stems.set(word, stemFrenchWord(word));
       if (word.length >= MIN_CORRECTED_LENGTH - 1) {
@@ -81,8 +89,9 @@ export class MessageAnalyzer {
   analyze(text: string): AnalyzedMessage {
     const corrections: string[] = [];
     const tokens: AnalyzedToken[] = [];
+    const budget = { tries: MAX_CORRECTION_TRIES };
     tokenizeClauses(text).forEach((words, clause) => {
-      const expanded = words.flatMap((word, index) => this.expand(word, words[index + 1], corrections));
+      const expanded = words.flatMap((word, index) => this.expand(word, words[index + 1], corrections, budget));
       let scopeLeft = 0;
       expanded.forEach((word, index) => {
         if (SCOPE_ENDS.has(word)) {
@@ -99,7 +108,7 @@ export class MessageAnalyzer {
   }
 
   /** The words `word` stands for; `next` is the following word, if any. */
-  private expand(word: string, next: string | undefined, corrections: string[]): string[] {
+  private expand(word: string, next: string | undefined, corrections: string[], budget: { tries: number }): string[] {
     const spelled = this.catalog.lexicon.get(word)?.split(' ');
     // « c’est » is already « c » + « est »: the SMS « c » (« c grave ») must not make it « c est est ».
     if (spelled !== undefined && spelled.at(-1) !== next) {
@@ -108,9 +117,10 @@ export class MessageAnalyzer {
     if (spelled !== undefined) {
       return [word];
     }
-    if (this.vocabulary.has(word) || word.length < MIN_CORRECTED_LENGTH || /\d/.test(word) || this.dictionary.has(word)) {
+    if (this.vocabulary.has(word) || word.length < MIN_CORRECTED_LENGTH || word.length > MAX_CORRECTED_LENGTH || /\d/.test(word) || budget.tries <= 0 || this.dictionary.has(word)) {
       return [word];
     }
+    budget.tries--;
     const corrected = this.nearest(word);
     if (corrected === undefined) {
       return [word];
@@ -140,17 +150,19 @@ export class MessageAnalyzer {
 }
 
 /**
- * A negation scope opens after « pas », « jamais » or « aucun » that negates a verb of will (« je ne veux pas »,
- * « je ne vais pas ») or « c’est » (« ce n’est pas une arnaque »), and after « pas besoin de », « sans ».
+ * A negation scope opens after « pas », « plus » (with « ne »), « jamais » or « aucun » that negates a verb of will
+ * (« je ne veux pas », « je ne veux plus », « je ne vais pas ») or « c’est » (« ce n’est pas une arnaque »), and
+ * after « pas besoin de », « pas envie de », « sans ».
  */
 function opensNegation(words: string[], index: number): boolean {
   const word = words[index];
   if (word === 'sans') {
     return true;
   }
-  if (word !== 'pas' && word !== 'jamais' && word !== 'aucun' && word !== 'aucune') {
+  if (word !== 'pas' && word !== 'plus' && word !== 'jamais' && word !== 'aucun' && word !== 'aucune') {
     return false;
   }
   const before = words.slice(Math.max(0, index - 3), index);
-  return before.some((previous) => WILL_VERBS.has(previous) || previous === 'est') || words[index + 1] === 'besoin';
+  const negatedWill = before.includes('ne') || before.includes('n') || word !== 'plus';
+  return (negatedWill && before.some((previous) => WILL_VERBS.has(previous) || previous === 'est')) || ['besoin', 'envie'].includes(words[index + 1]);
 }

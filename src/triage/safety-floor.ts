@@ -47,15 +47,13 @@ export const SAFETY_FLOOR: ReadonlyArray<{ intent: SafetyIntentId; phrases: read
 ];
 
 /** Built-in answers, used when the intent file of a floor phrase's intent is missing. */
-export const SAFETY_FLOOR_ANSWERS: Readonly<Record<SafetyIntentId, { title: string; text: string }>> = {
+export const SAFETY_FLOOR_ANSWERS: Readonly<Record<SafetyIntentId, { text: string }>> = {
   emergency: {
-    title: 'Urgence',
     text:
       'Si vous êtes en danger maintenant, appelez le 17 (police, gendarmerie) ou le 112. ' +
       'Si vous ne pouvez pas parler, envoyez un SMS au 114. Ce chat n’est pas un service d’urgence.',
   },
   suicide_prevention: {
-    title: 'Prévention du suicide',
     text:
       'Vous n’êtes pas seul·e. Appelez le 3114, numéro national de prévention du suicide, gratuit, 24 h/24 et 7 j/7. ' +
       'Si une vie est en danger maintenant, appelez le 15 ou le 112 (SMS au 114 si vous ne pouvez pas parler).',
@@ -76,4 +74,6 @@ export const PAST_MARKERS: readonly RegExp[] = [
 /** Present-time markers: they keep a danger current even with a past marker in the message. */
 export const PRESENT_MARKERS: readonly RegExp[] = [
   /\b(maintenant|en ce moment|actuellement|tout de suite|vite|ce soir|cette nuit|encore la|est la|sont la|en train de|revient|va revenir)\b/u,
+  /\b(est|sont) (chez moi|chez nous|devant|derriere|dans|en bas)\b/u,
+  /\b(devant ma porte|devant chez moi|derriere moi|derriere la porte|j ai peur|il arrive|ils arrivent)\b/u,
 ];

@@ -1,6 +1,7 @@
 import { makeCatalog, makeIntent } from '../../test/support/factories';
 import { AppConfig } from '../config/app-config';
 import type { IntentCatalog } from '../intents/intent-catalog';
+import { SAFETY_FLOOR } from './safety-floor';
 import { FALLBACK_REPLY, MULTILINGUAL_NOTICE, TriageService } from './triage.service';
 
 const CATALOG = makeCatalog([
@@ -49,9 +50,34 @@ describe(TriageService.name, () => {
     expect(bare.decide('je vais me suicider ce soir')).toMatchObject({ outcome: 'emergency', intent: 'suicide_prevention' });
   });
 
-  it('should not alert on a danger that is over, and answer with the matching service', () => {
-    expect(sut.decide('mon conjoint me frappe, la derniere fois c etait il y a deux semaines')).toMatchObject({ outcome: 'answer', intent: 'domestic_violence' });
+  it('should not alert on a danger told in a past clause, and answer with the matching service', () => {
+    expect(sut.decide('il y a deux semaines mon conjoint me frappe pour la derniere fois')).toMatchObject({ outcome: 'answer', intent: 'domestic_violence' });
   });
+
+  it('should alert when the danger is in another clause than the past marker', () => {
+    expect(sut.decide('il y a deux semaines il est parti. Cette fois mon conjoint me frappe')).toMatchObject({ outcome: 'emergency' });
+  });
+
+  it('should never let a negation scope hide a safety keyword that is not in the floor', () => {
+    const catalog = makeCatalog([
+      makeIntent({ id: 'emergency', outcome: 'emergency', keywords: ['marteau'], examples: ['zzz'] }),
+      makeIntent({ id: 'tools', keywords: ['marteau'], examples: ['acheter un marteau'] }),
+    ]);
+
+    expect(makeSut(catalog).decide('je ne veux pas deranger pour son marteau')).toMatchObject({ outcome: 'emergency' });
+  });
+
+  it.each(SAFETY_FLOOR.flatMap(({ intent, phrases }) => phrases.map((phrase) => [phrase, intent])))(
+    'should alert on the floor phrase %j alone, even through a lexicon that rewrites its words',
+    (phrase, intent) => {
+      const hiding = makeCatalog(
+        [makeIntent({ id: 'emergency', outcome: 'emergency', keywords: ['zzz'], examples: ['zzz'] }), makeIntent({ id: 'greeting', smallTalk: true, keywords: ['aide'], examples: ['aide'] })],
+        { help: 'aide', danger: 'dangers', mourir: 'vivre', secours: 'bonjour' },
+      );
+
+      expect(makeSut(hiding).decide(phrase)).toMatchObject({ outcome: 'emergency', intents: expect.arrayContaining([intent]) });
+    },
+  );
 
   it('should alert when the danger is current, and add the matching service to the emergency answer', () => {
     const decision = sut.decide('mon conjoint me frappe, il revient ce soir, j ai peur');

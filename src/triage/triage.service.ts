@@ -6,6 +6,7 @@ import type { IntentAnswer, IntentCatalog, IntentRule } from '../intents/intent-
 import { IntentCatalogEvent, IntentCatalogService } from '../intents/intent-catalog.service';
 import { IntentMatcher, type IntentScore } from './intent-matcher';
 import { detectLanguage } from './language-detector';
+import { normalizeFrench } from './text-normalizer';
 import { type AnalyzedMessage, MessageAnalyzer } from './message-analyzer';
 import { PAST_MARKERS, PRESENT_MARKERS, SAFETY_FLOOR, SAFETY_FLOOR_ANSWERS, type SafetyIntentId } from './safety-floor';
 
@@ -105,7 +106,7 @@ export class TriageService {
     const analysis = engine.analyzer.analyze(text);
     const language = detectLanguage(text, analysis.tokens.map((token) => token.word));
     const scores = engine.matcher.score(analysis);
-    const { decision, step, safety } = this.applyPolicy(engine.catalog, analysis, language, scores, options.allowClarify ?? true);
+    const { decision, step, safety } = this.applyPolicy(engine.catalog, text, analysis, language, scores, options.allowClarify ?? true);
     const trace: TriageTrace = {
       normalized: analysis.normalized,
       tokens: analysis.tokens,
@@ -146,38 +147,53 @@ export class TriageService {
 
   private applyPolicy(
     catalog: IntentCatalog,
+    text: string,
     analysis: AnalyzedMessage,
     language: ReplyLanguage,
     scores: IntentScore[],
     allowClarify: boolean,
   ): { decision: TriageDecision; step: PolicyStep; safety: TriageTrace['safety'] } {
     const threshold = this.config.confidenceThreshold;
-    const floorHit = findFloorPhrase(analysis);
+    const floorHits = findFloorPhrases(text, analysis);
     const safety = {
-      floorHit: floorHit?.phrase ?? null,
+      floorHit: floorHits[0]?.phrase ?? null,
       pastMarker: PAST_MARKERS.some((pattern) => pattern.test(analysis.normalized)),
       presentMarker: PRESENT_MARKERS.some((pattern) => pattern.test(analysis.normalized)),
     };
-    const pastOnly = safety.pastMarker && !safety.presentMarker;
     const ordinary = scores.filter((score) => score.intent.outcome !== 'emergency');
     const related = ordinary.find((score) => score.rulesHit.length > 0 && score.confidence >= threshold && !score.intent.smallTalk && score.intent.outcome === 'answer');
 
-    const alerting = scores.filter(
-      (score) =>
-        score.intent.outcome === 'emergency' &&
-        (score.rulesHit.length > 0 || score.similarity >= SAFETY_SIMILARITY) &&
-        (score.intent.id === 'suicide_prevention' || !pastOnly),
-    );
-    if (floorHit) {
-      const intent = catalog.intents.find((candidate) => candidate.id === floorHit.intent);
-      const answer = intent ? answerIn(intent, language) : { text: SAFETY_FLOOR_ANSWERS[floorHit.intent].text, links: [] };
-      const confidence = scores.find((score) => score.intent.id === floorHit.intent)?.confidence ?? 1;
-      return { decision: compose('emergency', floorHit.intent, confidence, language, [answer, ...(related ? [answerIn(related.intent, language)] : [])], [floorHit.intent, ...(related ? [related.intent.id] : [])]), step: 'safety-floor', safety };
-    }
-    if (alerting.length > 0) {
-      const [top] = alerting;
-      const parts = [answerIn(top.intent, language), ...(related ? [answerIn(related.intent, language)] : [])];
-      return { decision: compose('emergency', top.intent.id, top.confidence, language, parts, [top.intent.id, ...(related ? [related.intent.id] : [])]), step: 'safety-rules', safety };
+    // A past-only danger (« il y a deux semaines », no present marker) does not alert, judged clause by clause: one
+    // past clause must not cancel « … et il est devant chez moi ». Suicide risk always alerts.
+    const clausePastOnly = pastOnlyClauses(analysis);
+    const messagePastOnly = safety.pastMarker && !safety.presentMarker;
+    const alerting = scores.filter((score) => {
+      if (score.intent.outcome !== 'emergency') {
+        return false;
+      }
+      if (score.intent.id === 'suicide_prevention') {
+        return score.rulesHit.length > 0 || score.similarity >= SAFETY_SIMILARITY;
+      }
+      if (score.rulesHit.length > 0) {
+        return score.clausesHit.length === 0 ? !messagePastOnly : score.clausesHit.some((clause) => !clausePastOnly.has(clause));
+      }
+      return score.similarity >= SAFETY_SIMILARITY && !messagePastOnly;
+    });
+    const safetyIntents = [...new Set<string>([...floorHits.map((hit) => hit.intent), ...alerting.map((score) => score.intent.id)])];
+    if (safetyIntents.length > 0) {
+      // Danger now first, then suicide risk: every alerting line is in the answer (17/112/114 and 3114).
+      safetyIntents.sort((a, b) => (a === 'emergency' ? -1 : b === 'emergency' ? 1 : 0));
+      const parts = safetyIntents.map((id) => {
+        const intent = catalog.intents.find((candidate) => candidate.id === id);
+        return intent ? answerIn(intent, language) : { text: SAFETY_FLOOR_ANSWERS[id as SafetyIntentId].text, links: [] };
+      });
+      const [top] = safetyIntents;
+      const confidence = scores.find((score) => score.intent.id === top)?.confidence ?? 1;
+      return {
+        decision: compose('emergency', top, confidence, language, [...parts, ...(related ? [answerIn(related.intent, language)] : [])], [...safetyIntents, ...(related ? [related.intent.id] : [])]),
+        step: floorHits.length > 0 ? 'safety-floor' : 'safety-rules',
+        safety,
+      };
     }
     if (language === 'other') {
       return { decision: handoff(null, 0, language, MULTILINGUAL_NOTICE), step: 'other-language', safety };
@@ -233,18 +249,38 @@ export class TriageService {
   }
 }
 
-/** The longest floor phrase found as whole words, with its intent. */
-function findFloorPhrase(analysis: AnalyzedMessage): { phrase: string; intent: SafetyIntentId } | null {
-  const text = ` ${analysis.normalized} `;
-  let found: { phrase: string; intent: SafetyIntentId } | null = null;
+/**
+ * Floor phrases found as whole words, one per safety intent (its longest phrase), longest first. Both the text
+ * as typed (normalised only) and the text after the lexicon and typo correction are searched, so that neither an
+ * editor's lexicon nor a correction can hide a floor phrase.
+ */
+function findFloorPhrases(text: string, analysis: AnalyzedMessage): { phrase: string; intent: SafetyIntentId }[] {
+  const texts = [` ${normalizeFrench(text)} `, ` ${analysis.normalized} `];
+  const found = new Map<SafetyIntentId, string>();
   for (const { intent, phrases } of SAFETY_FLOOR) {
     for (const phrase of phrases) {
-      if ((!found || phrase.length > found.phrase.length) && text.includes(` ${phrase} `)) {
-        found = { phrase, intent };
+      if (phrase.length > (found.get(intent)?.length ?? 0) && texts.some((candidate) => candidate.includes(` ${phrase} `))) {
+        found.set(intent, phrase);
       }
     }
   }
-  return found;
+  return [...found].map(([intent, phrase]) => ({ intent, phrase })).sort((a, b) => b.phrase.length - a.phrase.length);
+}
+
+/** Clauses (0-based) that hold a past-time marker and no present-time marker. */
+function pastOnlyClauses(analysis: AnalyzedMessage): Set<number> {
+  const clauses = new Map<number, string[]>();
+  for (const token of analysis.tokens) {
+    clauses.set(token.clause, [...(clauses.get(token.clause) ?? []), token.word]);
+  }
+  const pastOnly = new Set<number>();
+  for (const [clause, words] of clauses) {
+    const clauseText = words.join(' ');
+    if (PAST_MARKERS.some((pattern) => pattern.test(clauseText)) && !PRESENT_MARKERS.some((pattern) => pattern.test(clauseText))) {
+      pastOnly.add(clause);
+    }
+  }
+  return pastOnly;
 }
 
 /** Two intents each found by rules, each in a clause where the other has none: two needs in one message. */

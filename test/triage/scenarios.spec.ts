@@ -103,4 +103,27 @@ describe('Triage scenarios with the shipped intents', () => {
       expect(decision.reply).toMatch(line);
     });
   });
+
+  describe('Danger now is judged clause by clause: a past clause never cancels a present one', () => {
+    it.each([
+      'hier il m\'a frappée et il est chez moi',
+      'il m\'a menacée hier, il est devant ma porte',
+      'il y a deux jours il m\'a menacé, là il est derrière moi',
+      'mon ex m\'a frappée la semaine dernière et il est devant chez moi avec un pistolet',
+    ])('should alert on %j', (text) => {
+      expect(sut.decide(text).outcome).toBe('emergency');
+    });
+
+    it('should answer both danger now and suicide risk when both are written', () => {
+      const decision = sut.decide('il me frappe tous les soirs et je veux mourir');
+
+      expect(decision.intents).toEqual(expect.arrayContaining(['emergency', 'suicide_prevention']));
+      expect(decision.reply).toMatch(/17/);
+      expect(decision.reply).toMatch(/3114/);
+    });
+
+    it('should alert on suicide risk even when it is told in the past', () => {
+      expect(sut.decide('il y a deux semaines j\'ai voulu en finir et j\'y pense encore').outcome).toBe('emergency');
+    });
+  });
 });

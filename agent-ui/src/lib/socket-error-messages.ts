@@ -17,10 +17,10 @@ export function describeSocketError(code: ConsoleErrorCode): string {
       return "Cette conversation n'existe plus";
     case 'CONVERSATION_ALREADY_TAKEN':
       return 'Cette conversation a déjà été prise par un collègue';
-    case 'CONVERSATION_CLOSED':
-      return 'Cette conversation est clôturée';
     case 'NOT_YOUR_CONVERSATION':
       return 'Cette conversation ne vous est pas attribuée';
+    case 'CONVERSATION_TOO_LONG':
+      return 'Cette conversation a atteint sa longueur maximale';
     case 'CHOICE_NOT_OFFERED':
       return 'Ce choix n’est plus proposé';
     case 'RATE_LIMITED':

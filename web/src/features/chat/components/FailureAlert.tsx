@@ -13,12 +13,13 @@ function describe(code: FailureCode): string {
     case 'VALIDATION_FAILED':
       return `Le message n'a pas été envoyé : il est vide ou dépasse ${MAX_MESSAGE_LENGTH_CHARS} caractères.`;
     case 'CONVERSATION_NOT_FOUND':
-    case 'CONVERSATION_CLOSED':
       return 'Cette conversation est terminée. Vous pouvez en commencer une nouvelle.';
     case 'UNAUTHORIZED':
     case 'CONVERSATION_ALREADY_TAKEN':
     case 'NOT_YOUR_CONVERSATION':
       return "Cette action n'est pas possible dans cette conversation.";
+    case 'CONVERSATION_TOO_LONG':
+      return 'Cette conversation est très longue : commencez-en une nouvelle pour continuer.';
     case 'CHOICE_NOT_OFFERED':
       return 'Ce choix n’est plus proposé : écrivez votre question.';
     case 'RATE_LIMITED':

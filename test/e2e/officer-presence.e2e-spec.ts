@@ -1,0 +1,61 @@
+import { JwtService } from '@nestjs/jwt';
+import type { SocketException } from '../../src/contracts/socket-events';
+import { createTestApp, type TestApp } from '../support/create-test-app';
+import { closeAllSockets, connectOfficer, connectQueuedCitizen, emitWithAck, nextMessage, officerSocket, waitForEvent } from '../support/socket-client';
+
+describe('Officer sessions and presence', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ OFFICER_RECONNECT_GRACE_SECONDS: '0' });
+  });
+
+  afterEach(() => {
+    closeAllSockets();
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('should disconnect an officer socket when its token expires, so it receives nothing more', async () => {
+    const { officer } = await sut.signInOfficer('short.session');
+    const token = sut.app.get(JwtService).sign({ sub: officer.id, username: officer.username, displayName: officer.displayName }, { expiresIn: 1 });
+    const socket = officerSocket(sut.baseUrl, token);
+    const connected = waitForEvent(socket, 'handoff:queue');
+    socket.connect();
+    await connected;
+
+    const refusal = waitForEvent<SocketException>(socket, 'exception', () => true, 3000);
+    const disconnected = waitForEvent(socket, 'disconnect', () => true, 3000);
+
+    expect(await refusal).toMatchObject({ code: 'UNAUTHORIZED' });
+    await disconnected;
+  });
+
+  it('should put the chats of an officer who dropped back at the head of the queue and tell the citizen', async () => {
+    const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('dropping')).accessToken);
+    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
+    const joined = nextMessage(citizen, 'system');
+    await emitWithAck(officer, 'handoff:take', { conversationId });
+    await joined;
+
+    const told = nextMessage(citizen, 'system');
+    const requeued = waitForEvent<{ position: number }>(citizen, 'handoff:queued');
+    officer.disconnect();
+
+    expect((await told).text).toMatch(/revient en tête de la file/);
+    expect(await requeued).toEqual({ position: 1 });
+    const { queue } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('colleague')).accessToken);
+    expect(queue[0]?.conversationId).toBe(conversationId);
+  });
+
+  it('should answer an emergency at once while the citizen waits in the queue', async () => {
+    const { socket: citizen } = await connectQueuedCitizen(sut.baseUrl);
+
+    const answer = nextMessage(citizen, 'bot');
+    await emitWithAck(citizen, 'conversation:message', { text: 'au secours il est revenu avec un couteau' });
+
+    expect(await answer).toMatchObject({ outcome: 'emergency' });
+  });
+});
