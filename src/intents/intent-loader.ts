@@ -37,6 +37,15 @@ export class IntentCatalogException extends Error {
 
 type PathSegment = string | number;
 
+/** Texts no real pattern should match: one that does would answer every message. */
+const MATCH_ANYTHING_PROBES = ['', 'zqxj', 'zqxj wvkp'];
+
+/** Numbers the answers of the safety intents must give (../shared/reference/services.md: 17, 112, 114; 3114). */
+const SAFETY_ANSWER_NUMBERS: Readonly<Record<string, readonly string[]>> = {
+  emergency: ['17', '112', '114'],
+  suicide_prevention: ['3114'],
+};
+
 /** The file of SMS and phonetic spellings; every other `*.yaml` file is an intent. */
 export const LEXICON_FILE = 'lexicon.yaml';
 
@@ -398,7 +407,15 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
     errors.push({ file, line: 1, column: 1, field: '', message: 'le fichier doit décrire une intention (id, title, keywords, examples, answer)' });
     return { errors };
   }
-  const dto = plainToInstance(IntentRuleDto, document.toJS() as object);
+  let plain: object;
+  try {
+    plain = document.toJS({ maxAliasCount: 50 }) as object;
+  } catch {
+    // An alias bomb (a few lines that expand to millions of nodes) is refused, not expanded.
+    errors.push({ file, line: 1, column: 1, field: '', message: 'trop d’alias YAML (*nom) : écrivez les valeurs en entier' });
+    return { errors };
+  }
+  const dto = plainToInstance(IntentRuleDto, plain);
   const fileErrors: IntentFileError[] = [];
   findYamlPitfalls(dto, [], parsed, (path, message) => fileErrors.push({ file, ...locate(document, lineCounter, path), field: formatPath(path), message }));
   // A value read as a number or a boolean also fails its `@IsString`: the pitfall alone says why and how to fix it.
@@ -428,8 +445,20 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
     }
     if (isDangerousPattern(source)) {
       report(['patterns', index], 'motif dangereux : il peut bloquer le service (retour arrière catastrophique) ; évitez les quantificateurs imbriqués comme (a+)+');
+    } else if (MATCH_ANYTHING_PROBES.some((probe) => patterns[patterns.length - 1].test(probe))) {
+      report(['patterns', index], 'motif trop large : il accepte n’importe quel message ; retirez les alternatives vides comme (escroc|)');
     }
   });
+  const requiredNumbers = SAFETY_ANSWER_NUMBERS[dto.id];
+  if (requiredNumbers && fileErrors.length === 0) {
+    if (dto.outcome !== 'emergency') {
+      report(['outcome'], 'doit valoir emergency : cette intention de sécurité n’est jamais mise en file d’attente');
+    }
+    const missing = requiredNumbers.filter((number) => !new RegExp(`(^|\\D)${number}(\\D|$)`).test(dto.answer.text.replace(/\s/g, '')));
+    if (missing.length > 0) {
+      report(['answer', 'text'], `doit donner ${missing.join(', ')} : la réponse de sécurité contient toujours ces numéros`);
+    }
+  }
   if (fileErrors.length === 0) {
     (dto.combinations ?? []).forEach((combination, index) => {
       combination.all.forEach((group, groupIndex) => {
@@ -474,8 +503,9 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
  * @throws the file-system error when `directory` cannot be read.
  */
 export function inspectIntentFolder(directory: string, now: () => number = Date.now): IntentFolderInspection {
-  const files = readdirSync(directory)
-    .filter((name) => /\.ya?ml$/.test(name) && name !== LEXICON_FILE)
+  const files = readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name) && entry.name !== LEXICON_FILE)
+    .map((entry) => entry.name)
     .sort();
   const errors: IntentFileError[] = [];
   const intents: IntentRule[] = [];
