@@ -257,15 +257,16 @@ export class TriageService {
 function findFloorPhrases(text: string, analysis: AnalyzedMessage): { phrase: string; intent: SafetyIntentId }[] {
   const texts = [` ${normalizeFrench(text)} `, ` ${analysis.normalized} `];
   const found = new Map<SafetyIntentId, string>();
-  for (const { intent, phrases } of SAFETY_FLOOR) {
-    for (const phrase of phrases) {
-      if (phrase.length > (found.get(intent)?.length ?? 0) && texts.some((candidate) => candidate.includes(` ${phrase} `))) {
-        found.set(intent, phrase);
-      }
+  for (const { intent, phrase, padded } of PADDED_FLOOR) {
+    if (phrase.length > (found.get(intent)?.length ?? 0) && texts.some((candidate) => candidate.includes(padded))) {
+      found.set(intent, phrase);
     }
   }
   return [...found].map(([intent, phrase]) => ({ intent, phrase })).sort((a, b) => b.phrase.length - a.phrase.length);
 }
+
+/** The floor's phrases with a space on each side, for whole-word search, built once. */
+const PADDED_FLOOR = SAFETY_FLOOR.flatMap(({ intent, phrases }) => phrases.map((phrase) => ({ intent, phrase, padded: ` ${phrase} ` })));
 
 /** Clauses (0-based) that hold a past-time marker and no present-time marker. */
 function pastOnlyClauses(analysis: AnalyzedMessage): Set<number> {
