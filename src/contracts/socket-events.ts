@@ -64,6 +64,11 @@ export interface ChatMessage {
   outcome?: TriageOutcome;
   /** Present on `clarify` bot messages: the quick replies to offer. */
   choices?: IntentChoice[];
+  /**
+   * Present on citizen messages the safety layer flagged (danger now, suicide risk): the officer's console
+   * highlights them, also once the bot is silent because an officer holds the chat.
+   */
+  safetyFlag?: 'emergency' | 'suicide_prevention';
   /** Present on officer messages: the officer's display name. */
   officerName?: string;
   /** Milliseconds since the epoch, server clock. */

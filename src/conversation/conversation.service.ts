@@ -18,7 +18,12 @@ export const MAX_MESSAGES_PER_CONVERSATION = 500;
 /** Messages of each waiting conversation sent to the consoles with the queue (the officer gets all on take). */
 export const QUEUE_PREVIEW_MESSAGES = 20;
 
-type NewMessage = Pick<ChatMessage, 'author' | 'text'> & Partial<Pick<ChatMessage, 'links' | 'outcome' | 'officerName' | 'choices'>>;
+type NewMessage = Pick<ChatMessage, 'author' | 'text'> & Partial<Pick<ChatMessage, 'links' | 'outcome' | 'officerName' | 'choices' | 'safetyFlag'>>;
+
+/** The safety intent an emergency decision stands for (suicide risk when it is the only one). */
+function safetyFlagOf(decision: TriageDecision): ChatMessage['safetyFlag'] {
+  return decision.intents.includes('emergency') || !decision.intents.includes('suicide_prevention') ? 'emergency' : 'suicide_prevention';
+}
 
 /**
  * The citizen's side of a conversation: the bot answers while no officer holds the chat, hands it to the queue
@@ -53,23 +58,22 @@ export class ConversationService {
     if (conversation.messages.length >= MAX_MESSAGES_PER_CONVERSATION) {
       throw new ConversationException(ConversationExceptionCode.TooLong);
     }
-    this.post(conversation, { author: 'citizen', text });
+    // Every message is triaged, whoever holds the chat: a safety flag always reaches the officer.
+    const decision = this.triage.decide(text, { allowClarify: conversation.pendingChoices === undefined });
+    const safetyFlag = decision.outcome === 'emergency' ? safetyFlagOf(decision) : undefined;
+    this.post(conversation, { author: 'citizen', text, ...(safetyFlag ? { safetyFlag } : {}) });
     switch (conversation.status) {
-      case 'bot': {
+      case 'bot':
         // One clarification per question: a citizen who writes instead of picking gets an answer or an officer.
-        const decision = this.triage.decide(text, { allowClarify: conversation.pendingChoices === undefined });
         conversation.language = decision.language;
         this.answer(conversation, decision);
         break;
-      }
-      case 'queued': {
-        const decision = this.triage.decide(text);
+      case 'queued':
         if (decision.outcome === 'emergency') {
           this.postDecision(conversation, decision);
         }
         this.events.emit(ConversationEvent.QueueChanged);
         break;
-      }
       case 'assigned':
       case 'closed':
         break;

@@ -135,6 +135,25 @@ describe('Citizen chat and officer handoff', () => {
     expect(citizenAuthors).toEqual(['citizen', 'officer']);
   });
 
+  it('should flag a danger message to the officer who holds the chat, while the bot stays silent', async () => {
+    const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('flag.officer')).accessToken);
+    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
+    const joined = nextMessage(citizen, 'system');
+    await emitWithAck(officer, 'handoff:take', { conversationId });
+    await joined;
+    const citizenAuthors: string[] = [];
+    citizen.on('conversation:message', (message) => citizenAuthors.push(message.author));
+
+    const flagged = nextMessage(officer, 'citizen');
+    await emitWithAck(citizen, 'conversation:message', { text: 'il est revenu, il défonce la porte avec un marteau, au secours' });
+    expect(await flagged).toMatchObject({ author: 'citizen', safetyFlag: 'emergency' });
+    const calm = nextMessage(officer, 'citizen');
+    await emitWithAck(citizen, 'conversation:message', { text: 'merci pour votre réponse' });
+
+    expect((await calm).safetyFlag).toBeUndefined();
+    expect(citizenAuthors).toEqual(['citizen', 'citizen']);
+  });
+
   it('should let exactly one of two officers take the same chat', async () => {
     const first = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('race.one')).accessToken);
     const second = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('race.two')).accessToken);

@@ -30,13 +30,14 @@ function renderAuthor(message: ChatMessage): ReactNode {
 /**
  * One message as a list item (`data-testid="message"`, `data-author`, `data-seq`): who wrote it (citizen, officer
  * name, « Assistant automatique » for the bot, information for system messages), the time, the text as plain text,
- * an « Urgence » badge on emergency bot answers, and the http(s) links of bot messages.
+ * an « Urgence » badge on emergency bot answers, a « Danger signalé » / « Risque suicidaire » badge and a red frame
+ * on citizen messages the safety layer flagged, and the http(s) links of bot messages.
  */
 export function MessageItem({ message }: MessageItemProps) {
   const sentAt = new Date(message.sentAt);
   return (
     <li
-      className={`chat-message chat-message--${message.author}`}
+      className={`chat-message chat-message--${message.author}${message.safetyFlag ? ' chat-message--flagged' : ''}`}
       data-testid="message"
       data-author={message.author}
       data-seq={message.seq}
@@ -46,6 +47,11 @@ export function MessageItem({ message }: MessageItemProps) {
         {message.outcome === 'emergency' && (
           <Badge as="span" small severity="error" className="fr-ml-1w">
             Urgence
+          </Badge>
+        )}
+        {message.safetyFlag && (
+          <Badge as="span" small severity="error" className="fr-ml-1w" data-testid="safety-flag">
+            {message.safetyFlag === 'emergency' ? 'Danger signalé' : 'Risque suicidaire'}
           </Badge>
         )}
         <time className="fr-ml-1w" dateTime={sentAt.toISOString()}>
