@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { ChatMessage, CloseReason, QueueItemView, TriageDecision } from '../contracts/socket-events';
 import { HandoffQueue } from '../handoff/handoff-queue';
+import { OfficerPresenceService } from '../handoff/officer-presence.service';
 import { TriageService } from '../triage/triage.service';
 import { ConversationEvent, type ConversationClosedEvent, type ConversationMessageEvent } from './conversation.events';
 import { ConversationException, ConversationExceptionCode } from './conversation.exception';
@@ -12,6 +13,11 @@ import { type Conversation, ConversationStore } from './conversation.store';
 export const HANDOFF_REQUESTED_REPLY =
   'Je transmets la conversation à un policier, qui vous répondra ici dès que possible. ' +
   'En cas de danger immédiat, appelez le 17 ou le 112 (SMS au 114 si vous ne pouvez pas parler).';
+
+/** Told to a citizen handed off while no officer has a console open (scenario S-05). */
+export const NO_OFFICER_ONLINE_NOTICE =
+  'Aucun policier n’est connecté pour le moment : votre demande reste en file d’attente et sera lue dès qu’un ' +
+  'policier se connecte. En cas de danger immédiat, appelez le 17 ou le 112 (SMS au 114 si vous ne pouvez pas parler).';
 
 /** Messages one conversation may hold; past it the citizen is asked to start a new one (memory stays bounded). */
 export const MAX_MESSAGES_PER_CONVERSATION = 500;
@@ -38,6 +44,7 @@ export class ConversationService {
     private readonly store: ConversationStore,
     private readonly queue: HandoffQueue,
     private readonly triage: TriageService,
+    private readonly presence: OfficerPresenceService,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -187,6 +194,10 @@ export class ConversationService {
     conversation.status = 'queued';
     conversation.queuedAt = Date.now();
     this.queue.enqueue(conversation.id);
+    if (this.presence.onlineCount() === 0) {
+      // No false promise: the citizen knows at once that nobody is reading, and what to do in danger.
+      this.post(conversation, { author: 'system', text: NO_OFFICER_ONLINE_NOTICE });
+    }
     this.events.emit(ConversationEvent.QueueChanged);
   }
 }

@@ -26,6 +26,7 @@ import {
 } from '../conversation/conversation.events';
 import { ConversationService } from '../conversation/conversation.service';
 import { HandoffService } from '../handoff/handoff.service';
+import { OfficerPresenceService } from '../handoff/officer-presence.service';
 import { OfficerAuthService, type OfficerSession } from './auth/officer-auth.service';
 import { type OfficerSocketData, OfficerSocketGuard } from './auth/officer-socket.guard';
 import { ConversationIdDto, OfficerMessageDto } from './officer.dto';
@@ -59,6 +60,7 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
     private readonly handoff: HandoffService,
     private readonly conversations: ConversationService,
     private readonly config: AppConfig,
+    private readonly presence: OfficerPresenceService,
   ) {}
 
   handleConnection(client: OfficerSocket): void {
@@ -75,6 +77,7 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
       client.disconnect(true);
     }, Math.max(0, session.expiresAt - Date.now()));
     client.once('disconnect', () => clearTimeout(expiry));
+    this.presence.connected(session.officer.id, client.id);
     clearTimeout(this.releaseTimers.get(session.officer.id));
     this.releaseTimers.delete(session.officer.id);
     void client.join([OFFICERS_ROOM, officerRoom(session.officer.id)]);
@@ -90,9 +93,9 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
    * When an officer's last socket closes, their chats wait `OFFICER_RECONNECT_GRACE_SECONDS` for them, then go back
    * to the head of the queue.
    */
-  async handleDisconnect(client: OfficerSocket): Promise<void> {
+  handleDisconnect(client: OfficerSocket): void {
     const officerId = client.data.session?.officer.id;
-    if (!officerId || (await this.server.in(officerRoom(officerId)).fetchSockets()).length > 0) {
+    if (!officerId || !this.presence.disconnected(officerId, client.id)) {
       return;
     }
     clearTimeout(this.releaseTimers.get(officerId));

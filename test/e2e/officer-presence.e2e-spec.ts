@@ -1,7 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import type { SocketException } from '../../src/contracts/socket-events';
 import { createTestApp, type TestApp } from '../support/create-test-app';
-import { closeAllSockets, connectOfficer, connectQueuedCitizen, emitWithAck, nextMessage, officerSocket, waitForEvent } from '../support/socket-client';
+import { NO_OFFICER_ONLINE_NOTICE } from '../../src/conversation/conversation.service';
+import { closeAllSockets, connectCitizen, connectOfficer, connectQueuedCitizen, emitWithAck, nextMessage, officerSocket, waitForEvent } from '../support/socket-client';
 
 describe('Officer sessions and presence', () => {
   let sut: TestApp;
@@ -16,6 +17,16 @@ describe('Officer sessions and presence', () => {
 
   afterAll(async () => {
     await sut.close();
+  });
+
+  // First: no officer socket of another test may still be closing on the server.
+  it('should tell a citizen at once when no officer is connected, with the emergency numbers', async () => {
+    const { socket: citizen } = await connectCitizen(sut.baseUrl);
+
+    const notice = nextMessage(citizen, 'system');
+    await emitWithAck(citizen, 'handoff:request', {});
+
+    expect((await notice).text).toBe(NO_OFFICER_ONLINE_NOTICE);
   });
 
   it('should disconnect an officer socket when its token expires, so it receives nothing more', async () => {
@@ -57,5 +68,22 @@ describe('Officer sessions and presence', () => {
     await emitWithAck(citizen, 'conversation:message', { text: 'au secours il est revenu avec un couteau' });
 
     expect(await answer).toMatchObject({ outcome: 'emergency' });
+  });
+
+  it('should not send that notice when an officer is connected', async () => {
+    await connectOfficer(sut.baseUrl, (await sut.signInOfficer('present')).accessToken);
+    const { socket: citizen } = await connectCitizen(sut.baseUrl);
+    const systemMessages: string[] = [];
+    citizen.on('conversation:message', (message) => {
+      if (message.author === 'system') {
+        systemMessages.push(message.text);
+      }
+    });
+
+    const queued = waitForEvent(citizen, 'handoff:queued');
+    await emitWithAck(citizen, 'handoff:request', {});
+    await queued;
+
+    expect(systemMessages).toEqual([]);
   });
 });
