@@ -86,6 +86,8 @@ export interface QueueItemView {
   conversationId: string;
   /** 1-based position in the queue. */
   position: number;
+  /** The safety layer flagged the chat (danger, suicide risk): it waits ahead of the others. */
+  priority: boolean;
   /** Milliseconds since the epoch when the conversation entered the queue. */
   queuedAt: number;
   /** The conversation so far, in server order. */

@@ -69,6 +69,9 @@ export class ConversationService {
     const decision = this.triage.decide(text, { allowClarify: conversation.pendingChoices === undefined });
     const safetyFlag = decision.outcome === 'emergency' ? safetyFlagOf(decision) : undefined;
     this.post(conversation, { author: 'citizen', text, ...(safetyFlag ? { safetyFlag } : {}) });
+    if (safetyFlag) {
+      conversation.safetyFlagged = true;
+    }
     switch (conversation.status) {
       case 'bot':
         // One clarification per question: a citizen who writes instead of picking gets an answer or an officer.
@@ -77,7 +80,9 @@ export class ConversationService {
         break;
       case 'queued':
         if (decision.outcome === 'emergency') {
+          // Danger while waiting: answered at once, and the chat moves up to the priority group.
           this.postDecision(conversation, decision);
+          this.queue.enqueue(conversation.id, true);
         }
         this.events.emit(ConversationEvent.QueueChanged);
         break;
@@ -154,7 +159,15 @@ export class ConversationService {
     return this.queue.list().flatMap((conversationId, index) => {
       const conversation = this.store.get(conversationId);
       return conversation
-        ? [{ conversationId, position: index + 1, queuedAt: conversation.queuedAt ?? Date.now(), messages: conversation.messages.slice(-QUEUE_PREVIEW_MESSAGES) }]
+        ? [
+            {
+              conversationId,
+              position: index + 1,
+              priority: this.queue.isPriority(conversationId),
+              queuedAt: conversation.queuedAt ?? Date.now(),
+              messages: conversation.messages.slice(-QUEUE_PREVIEW_MESSAGES),
+            },
+          ]
         : [];
     });
   }
@@ -193,7 +206,7 @@ export class ConversationService {
   private enqueue(conversation: Conversation): void {
     conversation.status = 'queued';
     conversation.queuedAt = Date.now();
-    this.queue.enqueue(conversation.id);
+    this.queue.enqueue(conversation.id, conversation.safetyFlagged ?? false);
     if (this.presence.onlineCount() === 0) {
       // No false promise: the citizen knows at once that nobody is reading, and what to do in danger.
       this.post(conversation, { author: 'system', text: NO_OFFICER_ONLINE_NOTICE });

@@ -12,6 +12,8 @@ export interface Conversation {
   officer?: { id: string; displayName: string };
   /** The quick replies of the last `clarify` message, until the citizen picks one or writes again. */
   pendingChoices?: IntentChoice[];
+  /** Set once the safety layer flagged a message: the chat then waits in the priority group of the queue. */
+  safetyFlagged?: boolean;
   /** Language of the citizen's last message, for the replies to quick-reply picks. */
   language: ReplyLanguage;
 }

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import type { SocketException } from '../../src/contracts/socket-events';
+import type { QueueItemView, SocketException } from '../../src/contracts/socket-events';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { NO_OFFICER_ONLINE_NOTICE } from '../../src/conversation/conversation.service';
 import { closeAllSockets, connectCitizen, connectOfficer, connectQueuedCitizen, emitWithAck, nextMessage, officerSocket, waitForEvent } from '../support/socket-client';
@@ -85,5 +85,40 @@ describe('Officer sessions and presence', () => {
     await queued;
 
     expect(systemMessages).toEqual([]);
+  });
+
+  it('should move a waiting chat ahead of the others when its citizen writes about danger now', async () => {
+    const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('priority.watcher')).accessToken);
+    const first = await connectQueuedCitizen(sut.baseUrl);
+    const second = await connectQueuedCitizen(sut.baseUrl);
+
+    const movedUp = waitForEvent<{ position: number }>(second.socket, 'handoff:queued', ({ position }) => position === 1);
+    const reordered = waitForEvent<{ items: QueueItemView[] }>(officer, 'handoff:queue', ({ items }) => items[0]?.conversationId === second.conversationId);
+    await emitWithAck(second.socket, 'conversation:message', { text: 'il est revenu, il a un couteau' });
+
+    await movedUp;
+    const { items } = await reordered;
+    const ours = items.filter((item) => [first.conversationId, second.conversationId].includes(item.conversationId));
+    expect(ours.map((item) => [item.conversationId, item.priority])).toEqual([
+      [second.conversationId, true],
+      [first.conversationId, false],
+    ]);
+  });
+
+  it('should queue ahead of the others a citizen who asks for an officer after an emergency answer', async () => {
+    await connectOfficer(sut.baseUrl, (await sut.signInOfficer('priority.second')).accessToken);
+    const waiting = await connectQueuedCitizen(sut.baseUrl);
+    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
+    const alert = nextMessage(citizen, 'bot');
+    await emitWithAck(citizen, 'conversation:message', { text: 'au secours il veut me tuer' });
+    expect((await alert).outcome).toBe('emergency');
+
+    const queued = waitForEvent<{ position: number }>(citizen, 'handoff:queued');
+    await emitWithAck(citizen, 'handoff:request', {});
+
+    expect(await queued).toEqual({ position: 1 });
+    const { queue } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('priority.third')).accessToken);
+    const ours = queue.map((item) => item.conversationId).filter((id) => [conversationId, waiting.conversationId].includes(id));
+    expect(ours).toEqual([conversationId, waiting.conversationId]);
   });
 });

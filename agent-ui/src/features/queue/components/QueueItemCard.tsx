@@ -22,8 +22,8 @@ const LONG_WAIT_MS = 5 * 60_000;
 
 /**
  * One waiting conversation (`data-testid="queue-item"`, `data-conversation-id`): its position, how long it has
- * waited, the citizen's messages and the bot's answers (marked « automatique », « Urgence » for emergencies), and
- * « Prendre en charge ».
+ * waited, « Prioritaire » when the safety layer flagged it, the citizen's messages and the bot's answers (marked
+ * « automatique », « Urgence » for emergencies), and « Prendre en charge ».
  */
 export function QueueItemCard({ item, now, taking, takeDisabled, onTake }: QueueItemCardProps) {
   const waitMs = now - item.queuedAt;
@@ -39,6 +39,11 @@ export function QueueItemCard({ item, now, taking, takeDisabled, onTake }: Queue
         <Badge as="span" small severity={waitMs >= LONG_WAIT_MS ? 'warning' : 'new'} noIcon className="fr-ml-1w">
           {formatWaitingTime(waitMs)}
         </Badge>
+        {item.priority && (
+          <Badge as="span" small severity="error" className="fr-ml-1w" data-testid="queue-priority">
+            Prioritaire : danger signalé
+          </Badge>
+        )}
       </p>
       <ul className="queue-item__messages fr-raw-list">
         {previews.map((message) => (
