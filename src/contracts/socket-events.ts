@@ -106,7 +106,15 @@ export interface OfficerProfile {
   id: string;
   username: string;
   displayName: string;
+  /** What the account may do: answer chats (officer), oversee the shift (supervisor), edit intents (editor). */
+  roles: OfficerRole[];
 }
+
+/** Roles of an officer account. */
+export type OfficerRole = 'officer' | 'supervisor' | 'editor';
+
+/** Every role, in a fixed order. */
+export const OFFICER_ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'editor'];
 
 /** Acknowledgement of a client event: `ok`, or an error code (see `SocketErrorCode`). */
 export type Ack = { ok: true } | { ok: false; code: SocketErrorCode; message: string };

@@ -10,10 +10,10 @@ export class IntentsController {
     private readonly auth: OfficerAuthService,
   ) {}
 
-  /** 200 with `IntentCatalogStatus` for a signed-in officer (`Authorization: Bearer <token>`), else 401. */
+  /** 200 with `IntentCatalogStatus` for a signed-in editor (`Authorization: Bearer <token>`); 401 signed out, 403 without the editor role. */
   @Get('status')
   status(@Headers('authorization') authorization?: string): IntentCatalogStatus {
-    this.auth.requireBearer(authorization);
+    this.auth.requireBearer(authorization, 'editor');
     return this.catalogs.status();
   }
 }

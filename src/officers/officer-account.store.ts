@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
+import { OFFICER_ROLES, type OfficerRole } from '../contracts/socket-events';
 
 /** An officer account as stored: only an argon2id hash of the password, never the password. */
 export interface OfficerAccount {
@@ -9,6 +10,8 @@ export interface OfficerAccount {
   username: string;
   displayName: string;
   passwordHash: string;
+  /** What the account may do; an account stored before roles existed is an officer only. */
+  roles?: OfficerRole[];
   /** ISO 8601 date of creation. */
   createdAt: string;
 }
@@ -48,11 +51,15 @@ export class OfficerAccountStore {
    * Creates an account with a random 20-character password, hashed with argon2id (@node-rs/argon2 defaults:
    * 19 MiB, 2 passes, the OWASP minimum).
    * @returns the account and the clear password, which the caller shows once and never stores.
-   * @throws OfficerAccountError when the username is malformed or already taken.
+   * @param roles what the account may do (default: officer only).
+   * @throws OfficerAccountError when the username is malformed or already taken, or a role is unknown.
    */
-  async create(username: string, displayName: string): Promise<{ account: OfficerAccount; password: string }> {
+  async create(username: string, displayName: string, roles: OfficerRole[] = ['officer']): Promise<{ account: OfficerAccount; password: string }> {
     if (!USERNAME_PATTERN.test(username)) {
       throw new OfficerAccountError('username must be 3 to 32 characters: a-z, 0-9, dot, hyphen, underscore');
+    }
+    if (roles.length === 0 || roles.some((role) => !OFFICER_ROLES.includes(role))) {
+      throw new OfficerAccountError(`roles must be some of: ${OFFICER_ROLES.join(', ')}`);
     }
     const accounts = this.list();
     if (accounts.some((account) => account.username === username)) {
@@ -64,6 +71,7 @@ export class OfficerAccountStore {
       username,
       displayName: displayName.trim() || username,
       passwordHash: await hash(password),
+      roles: [...new Set(roles)],
       createdAt: new Date().toISOString(),
     };
     this.write([...accounts, account]);

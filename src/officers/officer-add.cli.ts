@@ -1,25 +1,31 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { AppConfig } from '../config/app-config';
+import type { OfficerRole } from '../contracts/socket-events';
 import { OfficerAccountError, OfficerAccountStore } from './officer-account.store';
 
 /**
- * `npm run officer:add -- --username <name> [--display-name "<name>"]`: creates an officer account and prints its
+ * `npm run officer:add -- --username <name> [--display-name "<name>"] [--roles officer,supervisor,editor]`: creates an
+ * officer account (roles default to officer) and prints its
  * random password once. Exit code 1 with a message when the username is malformed or taken.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { username: { type: 'string' }, 'display-name': { type: 'string' } },
+    options: { username: { type: 'string' }, 'display-name': { type: 'string' }, roles: { type: 'string', default: 'officer' } },
     strict: true,
   });
   if (!values.username) {
-    process.stderr.write('Usage: npm run officer:add -- --username <name> [--display-name "<name>"]\n');
+    process.stderr.write('Usage: npm run officer:add -- --username <name> [--display-name "<name>"] [--roles officer,supervisor,editor]\n');
     process.exitCode = 1;
     return;
   }
   const config = AppConfig.fromEnv(process.env);
-  const { account, password } = await new OfficerAccountStore(config.dataDir).create(values.username, values['display-name'] ?? values.username);
-  process.stdout.write(`Officer account created.\n  username: ${account.username}\n  password: ${password}\nThe password is shown only now; only its argon2id hash is stored.\n`);
+  const roles = values.roles.split(',').map((role) => role.trim()) as OfficerRole[];
+  const { account, password } = await new OfficerAccountStore(config.dataDir).create(values.username, values['display-name'] ?? values.username, roles);
+  process.stdout.write(
+    `Officer account created.\n  username: ${account.username}\n  roles: ${roles.join(', ')}\n  password: ${password}\n` +
+      'The password is shown only now; only its argon2id hash is stored.\n',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -142,6 +142,6 @@ describe('HTTP API', () => {
     const login = await sut.signInOfficer('alice', 'Alice Martin');
 
     expect(login.accessToken).toEqual(expect.any(String));
-    expect(login.officer).toMatchObject({ username: 'alice', displayName: 'Alice Martin' });
+    expect(login.officer).toMatchObject({ username: 'alice', displayName: 'Alice Martin', roles: ['officer'] });
   });
 });

@@ -23,7 +23,7 @@ describe('Intent hot reload', () => {
     folder = mkdtempSync(join(tmpdir(), 'intents-live-'));
     cpSync(FIXTURE, folder, { recursive: true });
     sut = await createTestApp({ INTENTS_DIR: folder });
-    token = (await sut.signInOfficer('editor.test')).accessToken;
+    token = (await sut.signInOfficer('editor.test', 'Éditrice', ['officer', 'editor'])).accessToken;
   });
 
   afterEach(async () => {
@@ -80,7 +80,11 @@ describe('Intent hot reload', () => {
     expect((await decide('mot3')).outcome).toBe('handoff');
   });
 
-  it('should refuse the status to anyone but a signed-in officer', async () => {
+  it('should refuse the status to anyone but a signed-in editor', async () => {
+    const officerOnly = (await sut.signInOfficer('officer.only')).accessToken;
+
     await request(sut.baseUrl).get('/api/v1/intents/status').expect(401);
+    const refused = await request(sut.baseUrl).get('/api/v1/intents/status').set('authorization', `Bearer ${officerOnly}`).expect(403);
+    expect(refused.body.message).toBe('The editor role is required');
   });
 });

@@ -31,7 +31,7 @@ describe('Officer sessions and presence', () => {
 
   it('should disconnect an officer socket when its token expires, so it receives nothing more', async () => {
     const { officer } = await sut.signInOfficer('short.session');
-    const token = sut.app.get(JwtService).sign({ sub: officer.id, username: officer.username, displayName: officer.displayName }, { expiresIn: 1 });
+    const token = sut.app.get(JwtService).sign({ sub: officer.id, username: officer.username, displayName: officer.displayName, roles: officer.roles }, { expiresIn: 1 });
     const socket = officerSocket(sut.baseUrl, token);
     const connected = waitForEvent(socket, 'handoff:queue');
     socket.connect();

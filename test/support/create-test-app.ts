@@ -9,7 +9,7 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { AppConfig } from '../../src/config/app-config';
-import type { LoginResponse } from '../../src/contracts/socket-events';
+import type { LoginResponse, OfficerRole } from '../../src/contracts/socket-events';
 import { OfficerAccountStore } from '../../src/officers/officer-account.store';
 
 /** Every line the app logged, at every level, kept in memory instead of printed. */
@@ -34,8 +34,8 @@ export interface TestApp {
   /** Folder of this app's officer accounts (a fresh temporary folder). */
   dataDir: string;
   logs: CollectingLogger;
-  /** Creates an officer account and signs it in over HTTP. */
-  signInOfficer(username: string, displayName?: string): Promise<LoginResponse>;
+  /** Creates an officer account (officer role unless `roles` says otherwise) and signs it in over HTTP. */
+  signInOfficer(username: string, displayName?: string, roles?: OfficerRole[]): Promise<LoginResponse>;
   close(): Promise<void>;
 }
 
@@ -66,8 +66,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     baseUrl,
     dataDir,
     logs,
-    async signInOfficer(username, displayName = username) {
-      const { password } = await accounts.create(username, displayName);
+    async signInOfficer(username, displayName = username, roles = ['officer']) {
+      const { password } = await accounts.create(username, displayName, roles);
       const response = await request(baseUrl).post('/api/v1/auth/login').send({ username, password }).expect(200);
       return response.body as LoginResponse;
     },

@@ -1,9 +1,9 @@
-import { HttpException, HttpStatus, Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, HttpException, HttpStatus, Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { hash, verify } from '@node-rs/argon2';
 import { LoginLockout } from '../../common/security/login-lockout';
 import { AppConfig } from '../../config/app-config';
-import type { LoginResponse, OfficerProfile } from '../../contracts/socket-events';
+import { OFFICER_ROLES, type LoginResponse, type OfficerProfile, type OfficerRole } from '../../contracts/socket-events';
 import { OfficerAccountStore } from '../officer-account.store';
 
 /** Claims of an officer token. `exp` is in seconds since the epoch (RFC 7519). */
@@ -11,6 +11,7 @@ interface OfficerTokenClaims {
   sub: string;
   username: string;
   displayName: string;
+  roles: OfficerRole[];
   exp: number;
 }
 
@@ -56,7 +57,8 @@ export class OfficerAuthService implements OnModuleInit {
     if (this.accounts.list().length > 0) {
       return;
     }
-    const { account, password } = await this.accounts.create(FIRST_OFFICER_USERNAME, 'Officier');
+    // The first account can do everything, so that a new installation can be used and administered at once.
+    const { account, password } = await this.accounts.create(FIRST_OFFICER_USERNAME, 'Officier', [...OFFICER_ROLES]);
     this.logger.warn(
       `No officer account found: created "${account.username}" with password ${password} ` +
         `(shown once; add accounts with npm run officer:add -- --username <name>)`,
@@ -82,21 +84,25 @@ export class OfficerAuthService implements OnModuleInit {
       throw new UnauthorizedException('Identifiant ou mot de passe incorrect');
     }
     await this.lockout.succeeded(username);
-    const officer: OfficerProfile = { id: account.id, username: account.username, displayName: account.displayName };
-    const accessToken = await this.jwt.signAsync({ sub: officer.id, username: officer.username, displayName: officer.displayName });
+    const officer: OfficerProfile = { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles ?? ['officer'] };
+    const accessToken = await this.jwt.signAsync({ sub: officer.id, username: officer.username, displayName: officer.displayName, roles: officer.roles });
     this.logger.log(`Officer ${officer.id} signed in`);
     return { accessToken, expiresInSeconds: this.config.officerTokenTtlSeconds, officer };
   }
 
   /**
-   * Checks an HTTP `Authorization: Bearer <token>` header.
+   * Checks an HTTP `Authorization: Bearer <token>` header, and the role when one is named.
    * @throws UnauthorizedException (401) when the header is missing or the token invalid or expired.
+   * @throws ForbiddenException (403) when the account lacks `role`.
    */
-  requireBearer(authorization: string | undefined): OfficerSession {
+  requireBearer(authorization: string | undefined, role?: OfficerRole): OfficerSession {
     const match = /^Bearer (\S+)$/.exec(authorization ?? '');
     const session = match ? this.verify(match[1]) : null;
     if (!session) {
       throw new UnauthorizedException('Officer sign-in required');
+    }
+    if (role !== undefined && !session.officer.roles.includes(role)) {
+      throw new ForbiddenException(`The ${role} role is required`);
     }
     return session;
   }
@@ -109,7 +115,7 @@ export class OfficerAuthService implements OnModuleInit {
     try {
       const claims = this.jwt.verify<OfficerTokenClaims>(token);
       return {
-        officer: { id: claims.sub, username: claims.username, displayName: claims.displayName },
+        officer: { id: claims.sub, username: claims.username, displayName: claims.displayName, roles: Array.isArray(claims.roles) ? claims.roles : ['officer'] },
         expiresAt: claims.exp * 1000,
       };
     } catch {
