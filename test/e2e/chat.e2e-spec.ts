@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../support/create-test-app';
 import {
   closeAllSockets,
   connectCitizen,
+  connectHeldCitizen,
   connectOfficer,
   connectQueuedCitizen,
   emitWithAck,
@@ -118,10 +119,7 @@ describe('Citizen chat and officer handoff', () => {
   it('should keep the bot silent once an officer holds the chat, even for a question a rule answers', async () => {
     const login = await sut.signInOfficer('silent.officer');
     const { socket: officer } = await connectOfficer(sut.baseUrl, login.accessToken);
-    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
-    const joined = nextMessage(citizen, 'system');
-    await emitWithAck(officer, 'handoff:take', { conversationId });
-    await joined;
+    const { socket: citizen, conversationId } = await connectHeldCitizen(sut.baseUrl, officer);
     const citizenAuthors: string[] = [];
     citizen.on('conversation:message', (message) => citizenAuthors.push(message.author));
 
@@ -137,10 +135,7 @@ describe('Citizen chat and officer handoff', () => {
 
   it('should flag a danger message to the officer who holds the chat, while the bot stays silent', async () => {
     const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('flag.officer')).accessToken);
-    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
-    const joined = nextMessage(citizen, 'system');
-    await emitWithAck(officer, 'handoff:take', { conversationId });
-    await joined;
+    const { socket: citizen, conversationId } = await connectHeldCitizen(sut.baseUrl, officer);
     const citizenAuthors: string[] = [];
     citizen.on('conversation:message', (message) => citizenAuthors.push(message.author));
 

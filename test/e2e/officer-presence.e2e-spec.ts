@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { QueueItemView, SocketException } from '../../src/contracts/socket-events';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { NO_OFFICER_ONLINE_NOTICE } from '../../src/conversation/conversation.service';
-import { closeAllSockets, connectCitizen, connectOfficer, connectQueuedCitizen, emitWithAck, nextMessage, officerSocket, waitForEvent } from '../support/socket-client';
+import { closeAllSockets, connectCitizen, connectHeldCitizen, connectOfficer, connectQueuedCitizen, emitWithAck, nextMessage, officerSocket, waitForEvent } from '../support/socket-client';
 
 describe('Officer sessions and presence', () => {
   let sut: TestApp;
@@ -46,10 +46,7 @@ describe('Officer sessions and presence', () => {
 
   it('should put the chats of an officer who dropped back at the head of the queue and tell the citizen', async () => {
     const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('dropping')).accessToken);
-    const { socket: citizen, conversationId } = await connectQueuedCitizen(sut.baseUrl);
-    const joined = nextMessage(citizen, 'system');
-    await emitWithAck(officer, 'handoff:take', { conversationId });
-    await joined;
+    const { socket: citizen, conversationId } = await connectHeldCitizen(sut.baseUrl, officer);
 
     const told = nextMessage(citizen, 'system');
     const requeued = waitForEvent<{ position: number }>(citizen, 'handoff:queued');

@@ -80,6 +80,15 @@ export async function connectQueuedCitizen(baseUrl: string): Promise<{ socket: C
   return citizen;
 }
 
+/** Queues a new citizen and has `officer` take the chat; resolves once the citizen saw the officer join. */
+export async function connectHeldCitizen(baseUrl: string, officer: OfficerClient): Promise<{ socket: CitizenClient; conversationId: string }> {
+  const citizen = await connectQueuedCitizen(baseUrl);
+  const joined = nextMessage(citizen.socket, 'system');
+  await emitWithAck(officer, 'handoff:take', { conversationId: citizen.conversationId });
+  await joined;
+  return citizen;
+}
+
 /**
  * Connects a signed-in officer and resolves with the socket and the first queue snapshot, which the server sends
  * only to a valid session.
