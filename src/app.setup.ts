@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Express } from 'express';
+import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { SecureIoAdapter } from './common/security/secure-io.adapter';
 import { securityHeaders } from './common/security/security-headers';
@@ -14,9 +15,11 @@ export const API_PREFIX = 'api/v1';
  * answer (pages and API), CORS only for `ALLOWED_ORIGINS` (none by default: same origin only), Express's
  * `trust proxy` (one hop when `TRUST_PROXY` is true, so `req.ip` is the client's address), the socket.io adapter
  * with the payload cap and origin check, the `/api/v1` prefix (static pages stay at `/` and `/agent/`), the
- * validation pipe, the error filter and shutdown hooks.
+ * validation pipe, the error filter and shutdown hooks; and the pino logger of `LoggingModule` as Nest's logger,
+ * which prints the lines Nest buffered until then (create the app with `bufferLogs: true`).
  */
 export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
   app.use(securityHeaders());
   if (config.allowedOrigins.length > 0) {

@@ -5,9 +5,12 @@ import { configureApp } from './app.setup';
 import { AppConfig, InvalidEnvironmentError } from './config/app-config';
 import { IntentCatalogException } from './intents/intent-loader';
 
-/** Starts the service; an invalid environment or intent folder stops it with every error listed. */
+/**
+ * Starts the service; an invalid environment or intent folder stops it with every error listed. Nest's own start-up
+ * lines are buffered until pino takes over (`configureApp`), so every line is JSON.
+ */
 async function bootstrap(): Promise<void> {
-  const app = configureApp(await NestFactory.create(AppModule));
+  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
   const config = app.get(AppConfig);
   await app.listen(config.port);
   process.stdout.write(`Citizen chat: http://localhost:${config.port}/\nOfficer console: http://localhost:${config.port}/agent/\n`);

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
+import type { RoutingMode } from '../contracts/socket-events';
 import {
   IsBoolean,
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -79,6 +81,48 @@ export class EnvDto {
   @Min(0)
   @Max(3600)
   OFFICER_RECONNECT_GRACE_SECONDS?: number;
+
+  /**
+   * How long a citizen's conversation survives with no socket open (reload, phone in the background, network
+   * drop), in seconds; the same conversation, place in the queue or officer is found again within it. Default 120.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  CITIZEN_RECONNECT_GRACE_SECONDS?: number;
+
+  /**
+   * Longest wait in the queue before the citizen is offered the links again and the choice to keep waiting, in
+   * seconds (scenario S-07). Default 900 (15 minutes).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86_400)
+  MAX_QUEUE_WAIT_SECONDS?: number;
+
+  /** How waiting chats reach officers: `pick` (officers take from the queue) or `auto` (least-loaded available officer). Default `pick`. */
+  @IsOptional()
+  @IsIn(['pick', 'auto'], { message: 'ROUTING_MODE must be pick or auto' })
+  ROUTING_MODE?: RoutingMode;
+
+  /** Concurrent chats of an officer whose account sets no capacity. Default 3. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  DEFAULT_OFFICER_CAPACITY?: number;
+
+  /** When set, `GET /metrics` needs `Authorization: Bearer <METRICS_TOKEN>` (sensitive: never logged). Default: open. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  @MaxLength(512)
+  METRICS_TOKEN?: string;
 
   /** Messages one citizen socket may send per `CITIZEN_SOCKET_WINDOW_SECONDS`. Default 10. */
   @IsOptional()
@@ -192,6 +236,11 @@ export class AppConfig {
   readonly jwtSecret: string | undefined;
   readonly officerTokenTtlSeconds: number;
   readonly officerReconnectGraceMs: number;
+  readonly citizenReconnectGraceMs: number;
+  readonly maxQueueWaitMs: number;
+  readonly routingMode: RoutingMode;
+  readonly defaultOfficerCapacity: number;
+  readonly metricsToken: string | undefined;
   /** Per-socket citizen message limit: `points` messages per `durationSeconds`. */
   readonly citizenSocketMessageLimit: RateLimit;
   /** Per-IP citizen message limit: `points` messages per `durationSeconds`, all sockets of the address together. */
@@ -212,6 +261,11 @@ export class AppConfig {
     this.jwtSecret = env.JWT_SECRET;
     this.officerTokenTtlSeconds = env.OFFICER_TOKEN_TTL_SECONDS ?? 28_800;
     this.officerReconnectGraceMs = (env.OFFICER_RECONNECT_GRACE_SECONDS ?? 120) * 1000;
+    this.citizenReconnectGraceMs = (env.CITIZEN_RECONNECT_GRACE_SECONDS ?? 120) * 1000;
+    this.maxQueueWaitMs = (env.MAX_QUEUE_WAIT_SECONDS ?? 900) * 1000;
+    this.routingMode = env.ROUTING_MODE ?? 'pick';
+    this.defaultOfficerCapacity = env.DEFAULT_OFFICER_CAPACITY ?? 3;
+    this.metricsToken = env.METRICS_TOKEN;
     this.citizenSocketMessageLimit = { points: env.CITIZEN_MESSAGES_PER_SOCKET ?? 10, durationSeconds: env.CITIZEN_SOCKET_WINDOW_SECONDS ?? 10 };
     this.citizenIpMessageLimit = { points: env.CITIZEN_MESSAGES_PER_IP ?? 60, durationSeconds: env.CITIZEN_IP_WINDOW_SECONDS ?? 60 };
     this.maxConversationsPerIp = env.MAX_CONVERSATIONS_PER_IP ?? 5;

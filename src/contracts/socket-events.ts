@@ -68,9 +68,19 @@ export interface ChatMessage {
    * Present on citizen messages the safety layer flagged (danger now, suicide risk): the officer's console
    * highlights them, also once the bot is silent because an officer holds the chat.
    */
-  safetyFlag?: 'emergency' | 'suicide_prevention';
+  safetyFlag?: SafetyFlag;
   /** Present on officer messages: the officer's display name. */
   officerName?: string;
+  /**
+   * Present on bot answers given while the citizen waits for an officer (« En attendant… »): the citizen page
+   * offers to leave the queue if the answer is enough.
+   */
+  whileQueued?: true;
+  /**
+   * Present on the system message sent when the maximum wait is reached: the citizen page offers « Continuer
+   * d'attendre » (`handoff:keep-waiting`) and « Quitter la file » (`handoff:cancel`).
+   */
+  offerKeepWaiting?: true;
   /** Milliseconds since the epoch, server clock. */
   sentAt: number;
 }
@@ -78,8 +88,51 @@ export interface ChatMessage {
 /** Life cycle of a conversation. */
 export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'closed';
 
-/** Why a conversation ended. */
-export type CloseReason = 'officer_closed' | 'citizen_left';
+/**
+ * Why a conversation ended: an officer closed it, the citizen ended it, or the citizen was gone longer than the
+ * reconnect grace period (`CITIZEN_RECONNECT_GRACE_SECONDS`).
+ */
+export type CloseReason = 'officer_closed' | 'citizen_left' | 'citizen_gone';
+
+/** How an officer ended a conversation, as the supervisor view and the metrics count it. */
+export type CloseOutcome = 'redirected' | 'answered' | 'emergency_redirected' | 'abusive' | 'no_reply';
+
+/** Every close outcome, in the order the console offers them. */
+export const CLOSE_OUTCOMES: readonly CloseOutcome[] = ['redirected', 'answered', 'emergency_redirected', 'abusive', 'no_reply'];
+
+/** Safety flags a conversation may carry. */
+export type SafetyFlag = 'emergency' | 'suicide_prevention';
+
+/**
+ * What triage saw in a conversation, for the officer who takes it: intents the bot tried (ids, first seen first),
+ * the best confidence reached (0–1, null before any message), safety flags raised, and the language of the last
+ * message. Never message text.
+ */
+export interface TriageSummary {
+  intents: string[];
+  bestConfidence: number | null;
+  flags: SafetyFlag[];
+  language: ReplyLanguage;
+}
+
+/** A note an officer attaches when transferring a conversation (to a colleague or back to the queue). */
+export interface TransferNote {
+  fromOfficerName: string;
+  text: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+/** A pinned message shown when a chat opens (`intents/settings.yaml`), while its validity period runs. */
+export interface Announcement {
+  id: string;
+  title: string;
+  text: string;
+  links: ServiceLink[];
+}
+
+/** Why a conversation left the queue without an officer: the citizen left it, or the maximum wait was reached. */
+export type QueueExitReason = 'citizen_cancelled' | 'max_wait';
 
 /** A waiting conversation as the officer console lists it. */
 export interface QueueItemView {
@@ -92,6 +145,11 @@ export interface QueueItemView {
   queuedAt: number;
   /** The conversation so far, in server order. */
   messages: ChatMessage[];
+  summary: TriageSummary;
+  /** False while the citizen is disconnected (within the grace period): taking it deserves a warning. */
+  citizenConnected: boolean;
+  /** Set when an officer sent the conversation back to the queue with a note. */
+  notes: TransferNote[];
 }
 
 /** A conversation an officer holds. */
@@ -99,6 +157,60 @@ export interface AssignedConversationView {
   conversationId: string;
   status: ConversationStatus;
   messages: ChatMessage[];
+  summary: TriageSummary;
+  citizenConnected: boolean;
+  /** Notes of earlier transfers, oldest first (officers only, never sent to the citizen). */
+  notes: TransferNote[];
+}
+
+/** An officer's availability, set from the console: only `available` officers get chats routed to them. */
+export type OfficerStatus = 'available' | 'busy' | 'away';
+
+/** An officer as the roster and the supervisor view show them. `load` and `capacity` count concurrent chats. */
+export interface OfficerLoadView {
+  id: string;
+  displayName: string;
+  online: boolean;
+  status: OfficerStatus;
+  load: number;
+  capacity: number;
+}
+
+/** A canned answer: an intent's links, one click inserts them as link cards in an officer's reply. */
+export interface CannedAnswer {
+  intent: string;
+  title: string;
+  links: ServiceLink[];
+}
+
+/** `GET /api/v1/supervision` (supervisor role): the shift at a glance. Counts only, no text. */
+export interface SupervisionSnapshot {
+  queueLength: number;
+  /** Milliseconds the head of the queue has waited; 0 when the queue is empty. */
+  longestWaitMs: number;
+  routingMode: RoutingMode;
+  officers: OfficerLoadView[];
+  today: DailyStats;
+}
+
+/** How waiting chats reach officers: officers pick from the queue, or the least-loaded available one gets it. */
+export type RoutingMode = 'pick' | 'auto';
+
+/** Aggregate counts since midnight, Europe/Paris. */
+export interface DailyStats {
+  /** Calendar day, `YYYY-MM-DD`, Europe/Paris. */
+  date: string;
+  conversations: number;
+  /** Conversations that reached the queue. */
+  handedOff: number;
+  /** Share of ended conversations that never reached the queue, in [0, 1]; null before the first one ends. */
+  deflectionRate: number | null;
+  /** Closes by officers, by outcome. */
+  outcomes: Record<CloseOutcome, number>;
+  /** Bot decisions per intent (`none` when no intent matched), by triage outcome. */
+  intents: { intent: string; answer: number; emergency: number; clarify: number; handoff: number }[];
+  /** Ratings given at the end of a chat, counts for scores 1 to 5 (index 0 is score 1). */
+  ratings: number[];
 }
 
 /** The signed-in officer, as the console shows them. */
@@ -129,6 +241,11 @@ export type SocketErrorCode =
   | 'CHOICE_NOT_OFFERED'
   | 'CONVERSATION_TOO_LONG'
   | 'RATE_LIMITED'
+  | 'AT_CAPACITY'
+  | 'OFFICER_UNAVAILABLE'
+  | 'CONVERSATION_EXPIRED'
+  | 'NOT_WAITING'
+  | 'LINK_NOT_IN_CATALOG'
   | 'INTERNAL_ERROR';
 
 /** Payload of the `exception` event Nest sends when a handler throws (validation, authorisation). */
@@ -148,31 +265,89 @@ export interface CitizenClientToServerEvents {
   'handoff:request': (payload: Record<string, never>, ack?: (ack: Ack) => void) => void;
   /** The citizen ends the conversation; it is forgotten by the server. */
   'conversation:leave': (payload: Record<string, never>, ack?: (ack: Ack) => void) => void;
+  /** The citizen leaves the queue but keeps the conversation with the bot. Refused with `NOT_WAITING` otherwise. */
+  'handoff:cancel': (payload: Record<string, never>, ack?: (ack: Ack) => void) => void;
+  /** After the maximum wait, the citizen chooses to keep waiting: back in the queue at their place. */
+  'handoff:keep-waiting': (payload: Record<string, never>, ack?: (ack: Ack) => void) => void;
+  /** The citizen is typing (true) or stopped (false); forwarded to the officer holding the chat. */
+  'conversation:typing': (payload: { typing: boolean }) => void;
+}
+
+/**
+ * Handshake `auth` of a citizen socket. Without `resumeToken` (or with an unknown or expired one) a new
+ * conversation opens. With the token of a live conversation the socket joins it (a reload, a second tab, a
+ * network drop within the grace period) and receives the messages with `seq > lastSeq`.
+ */
+export interface CitizenHandshakeAuth {
+  resumeToken?: string;
+  lastSeq?: number;
 }
 
 /** Server → citizen events on `/citizen`. */
 export interface CitizenServerToClientEvents {
-  /** Sent once after connecting. */
-  'conversation:started': (payload: { conversationId: string }) => void;
+  /**
+   * Sent once after connecting. `resumeToken` identifies the conversation across reconnects (keep it in the
+   * browser, send it back in the handshake `auth`); `resumed` is true when an existing conversation was joined.
+   * `announcements` are the pinned messages valid now. `status` is the conversation's state.
+   */
+  'conversation:started': (payload: {
+    conversationId: string;
+    resumeToken: string;
+    resumed: boolean;
+    status: ConversationStatus;
+    announcements: Announcement[];
+  }) => void;
   /** A message of the conversation (the citizen's own, echoed with its `seq`, the bot's, an officer's). */
   'conversation:message': (message: ChatMessage) => void;
-  /** The conversation entered the officer queue, or its position changed. `position` is 1-based. */
-  'handoff:queued': (payload: { position: number }) => void;
+  /**
+   * The conversation entered the officer queue, or its position or estimate changed. `position` is 1-based;
+   * `estimatedWaitMs` comes from recent handling times and the officers available, null when no officer is.
+   */
+  'handoff:queued': (payload: { position: number; estimatedWaitMs: number | null }) => void;
+  /** The conversation left the queue without an officer; the bot answers again. */
+  'handoff:left': (payload: { reason: QueueExitReason }) => void;
+  /** The officer holding the chat is typing (true) or stopped (false). */
+  'conversation:typing': (payload: { typing: boolean }) => void;
   /** An officer took the conversation. */
   'handoff:assigned': (payload: { officerName: string }) => void;
-  /** The conversation is over; the server has forgotten it. */
-  'conversation:closed': (payload: { reason: CloseReason }) => void;
+  /**
+   * The conversation is over; the server has forgotten it. `ratingToken` (single use, valid one hour) lets the
+   * citizen rate the chat with `POST /api/v1/ratings`; it is not linked to the conversation.
+   */
+  'conversation:closed': (payload: { reason: CloseReason; ratingToken: string }) => void;
   exception: (payload: SocketException) => void;
+}
+
+/** `POST /api/v1/ratings` body: a citizen's rating of a chat, kept only as a count per score. */
+export interface RatingRequest {
+  ratingToken: string;
+  /** 1 (bad) to 5 (very good). */
+  score: number;
 }
 
 /** Officer → server events on `/officer`. */
 export interface OfficerClientToServerEvents {
   /** Take a waiting conversation; exactly one officer gets it. */
   'handoff:take': (payload: { conversationId: string }, ack?: (ack: Ack) => void) => void;
-  /** Write to the citizen of a conversation this officer holds. */
-  'conversation:message': (payload: { conversationId: string; text: string }, ack?: (ack: Ack) => void) => void;
-  /** Close a conversation this officer holds. */
-  'conversation:close': (payload: { conversationId: string }, ack?: (ack: Ack) => void) => void;
+  /**
+   * Write to the citizen of a conversation this officer holds. `links` must be links of the intent catalogue
+   * (canned answers), else `LINK_NOT_IN_CATALOG`.
+   */
+  'conversation:message': (
+    payload: { conversationId: string; text: string; links?: ServiceLink[] },
+    ack?: (ack: Ack) => void,
+  ) => void;
+  /** Close a conversation this officer holds, with its outcome. */
+  'conversation:close': (payload: { conversationId: string; outcome: CloseOutcome }, ack?: (ack: Ack) => void) => void;
+  /** Set this officer's availability. `away` stops queue updates until `available` or `busy` again. */
+  'officer:status': (payload: { status: OfficerStatus }, ack?: (ack: Ack) => void) => void;
+  /**
+   * Hand a held conversation to another online officer (`to`: their id) or back to the head of the queue
+   * (`to: 'queue'`), with a note for the next officer (officers only).
+   */
+  'handoff:transfer': (payload: { conversationId: string; to: string; note: string }, ack?: (ack: Ack) => void) => void;
+  /** This officer is typing (true) or stopped (false) in a conversation they hold. */
+  'conversation:typing': (payload: { conversationId: string; typing: boolean }) => void;
 }
 
 /** Server → officer events on `/officer`. */
@@ -187,6 +362,16 @@ export interface OfficerServerToClientEvents {
   'conversation:message': (message: ChatMessage) => void;
   /** A conversation this officer held is over. */
   'conversation:closed': (payload: { conversationId: string; reason: CloseReason }) => void;
+  /** A conversation this officer held was transferred away or went back to the queue: drop it from the console. */
+  'conversation:released': (payload: { conversationId: string }) => void;
+  /** The citizen of a held conversation is typing. */
+  'conversation:typing': (payload: { conversationId: string; typing: boolean }) => void;
+  /** The citizen of a held conversation dropped (false) or came back (true). */
+  'conversation:citizen-presence': (payload: { conversationId: string; connected: boolean }) => void;
+  /** Every officer account with its presence, status and load; sent on connection and after every change. */
+  'officer:roster': (payload: { officers: OfficerLoadView[]; routingMode: RoutingMode }) => void;
+  /** The canned answers (one per intent with links); sent on connection and after every intent reload. */
+  'officer:canned-answers': (payload: { answers: CannedAnswer[] }) => void;
   exception: (payload: SocketException) => void;
 }
 
@@ -200,4 +385,46 @@ export interface LoginResponse {
   /** Token lifetime in seconds. */
   expiresInSeconds: number;
   officer: OfficerProfile;
+}
+
+/** An intent as the editor page shows it (`GET /api/v1/editor/intents`, editor role). */
+export interface EditorIntentView {
+  id: string;
+  title: string;
+  outcome: 'answer' | 'emergency' | 'handoff';
+  sourceFile: string;
+  examples: string[];
+  links: ServiceLink[];
+  /** Whether the intent is in force now, and since / until when (ms since the epoch; null: no bound). */
+  active: boolean;
+  activeSince: number | null;
+  activeUntil: number | null;
+}
+
+/** `GET /api/v1/editor/intents`: the catalogue in force and the errors of the last refused change. */
+export interface EditorCatalogView {
+  version: string;
+  /** ISO 8601. */
+  loadedAt: string;
+  intents: EditorIntentView[];
+  /** `file:line:column: field : message`, in French; empty when the folder is valid. */
+  errors: string[];
+}
+
+/** `POST /api/v1/suggestions` body (officer role): an example sentence the officer wrote for an intent. */
+export interface SuggestionRequest {
+  intent: string;
+  /** At most 300 characters; phone numbers and e-mail addresses are masked before it is kept. */
+  utterance: string;
+}
+
+/** A suggestion as editors see it (`GET /api/v1/suggestions`, editor role). Kept in memory only. */
+export interface IntentSuggestion {
+  id: string;
+  intent: string;
+  /** The sentence, phone numbers and e-mail addresses replaced by « [téléphone] » and « [e-mail] ». */
+  utterance: string;
+  officerName: string;
+  /** Milliseconds since the epoch. */
+  suggestedAt: number;
 }

@@ -11,6 +11,7 @@ import {
   WsException,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import { Clock } from '../common/clock/clock';
 import { SocketExceptionFilter } from '../common/errors/ws-exception.filter';
 import { clientAddress } from '../common/security/client-address';
 import { CitizenRateLimiter } from '../common/security/citizen-rate-limiter';
@@ -22,15 +23,22 @@ import {
   type CitizenServerToClientEvents,
   type SocketException,
 } from '../contracts/socket-events';
+import { HandoffQueue } from '../handoff/handoff-queue';
+import { HandoffService } from '../handoff/handoff.service';
+import { ScheduleService } from '../schedule/schedule.service';
+import { RatingService } from '../stats/rating.service';
 import { IntentChoiceDto, MessageTextDto } from '../triage/triage.dto';
+import { parseCitizenHandshake, TypingDto } from './conversation.dto';
 import {
   ConversationEvent,
   type ConversationClosedEvent,
   type ConversationMessageEvent,
   type HandoffAssignedEvent,
+  type QueueLeftEvent,
+  type TypingEvent,
 } from './conversation.events';
 import { ConversationService } from './conversation.service';
-import { HandoffQueue } from '../handoff/handoff-queue';
+import type { Conversation } from './conversation.store';
 
 /** Data of a citizen socket: its conversation (set once the connection is accepted) and the client's IP address. */
 interface CitizenSocketData {
@@ -59,15 +67,18 @@ const TOO_MANY_CONVERSATIONS: SocketException = {
 };
 
 /**
- * The `/citizen` namespace. Each connection opens its own conversation and joins the room
- * `conversation:<id>`; a citizen can only ever act on that conversation. Payloads are validated like HTTP bodies;
- * errors answer with a failed ack and an `exception` event, never with the citizen's text.
+ * The `/citizen` namespace. A connection joins the conversation of its handshake's `resumeToken` when it is still
+ * in memory (reload, network drop, second tab: S-08, S-11, S-12) and receives the messages it missed
+ * (`seq > lastSeq`) and the current state; otherwise it opens a new conversation. Identity is that app-level token,
+ * never the socket id. Every socket of a conversation is in the room `conversation:<id>`; a citizen can only ever
+ * act on that conversation. Payloads are validated like HTTP bodies; errors answer with a failed ack and an
+ * `exception` event, never with the citizen's text.
  *
- * Abuse limits (`CitizenRateLimiter`, settings in `AppConfig`): a connection from an IP address that already has
- * `MAX_CONVERSATIONS_PER_IP` conversations open gets `exception { code: 'RATE_LIMITED' }` and is disconnected; a
+ * Abuse limits (`CitizenRateLimiter`, settings in `AppConfig`): opening a conversation from an IP address that
+ * already has `MAX_CONVERSATIONS_PER_IP` open gets `exception { code: 'RATE_LIMITED' }` and is disconnected; a
  * message or quick reply over `CITIZEN_MESSAGES_PER_SOCKET` or `CITIZEN_MESSAGES_PER_IP` is refused with
- * `RATE_LIMITED` and not posted. The address is the socket's `handshake.address`, or the proxy's
- * `X-Forwarded-For` with `TRUST_PROXY`.
+ * `RATE_LIMITED` and not posted. The address is the socket's `handshake.address`, or the proxy's `X-Forwarded-For`
+ * with `TRUST_PROXY`.
  */
 @WebSocketGateway({ namespace: CITIZEN_NAMESPACE })
 @UseFilters(SocketExceptionFilter)
@@ -78,10 +89,16 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
   private readonly server: Namespace<CitizenClientToServerEvents, CitizenServerToClientEvents>;
 
   private readonly limits: CitizenRateLimiter;
+  /** The address that opened each live conversation, to give its slot back when it ends. */
+  private readonly openedFrom = new Map<string, string>();
 
   constructor(
     private readonly conversations: ConversationService,
+    private readonly handoff: HandoffService,
     private readonly queue: HandoffQueue,
+    private readonly ratings: RatingService,
+    private readonly schedule: ScheduleService,
+    private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
     this.limits = new CitizenRateLimiter({
@@ -94,6 +111,12 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
   async handleConnection(client: CitizenSocket): Promise<void> {
     const address = clientAddress(client.handshake, this.config.trustProxy);
     client.data.address = address;
+    const { resumeToken, lastSeq } = parseCitizenHandshake(client.handshake.auth);
+    const existing = resumeToken === undefined ? undefined : this.conversations.resume(resumeToken);
+    if (existing) {
+      this.join(client, existing, true, lastSeq);
+      return;
+    }
     if (!(await this.limits.openConversation(address))) {
       client.emit('exception', TOO_MANY_CONVERSATIONS);
       client.disconnect(true);
@@ -101,22 +124,18 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
       return;
     }
     if (client.disconnected) {
-      // Gone while the limit was checked: handleDisconnect found no conversation to close.
+      // Gone while the limit was checked: no conversation was opened.
       await this.limits.closeConversation(address);
       return;
     }
-    const conversationId = this.conversations.open();
-    client.data.conversationId = conversationId;
-    void client.join(room(conversationId));
-    client.emit('conversation:started', { conversationId });
-    this.logger.log(`Citizen connected, conversation ${conversationId}`);
+    const conversation = this.conversations.open();
+    this.openedFrom.set(conversation.id, address);
+    this.join(client, conversation, false, 0);
   }
 
-  async handleDisconnect(client: CitizenSocket): Promise<void> {
-    const { conversationId, address } = client.data;
-    if (conversationId) {
-      this.conversations.close(conversationId, 'citizen_left');
-      await this.limits.closeConversation(address);
+  handleDisconnect(client: CitizenSocket): void {
+    if (client.data.conversationId) {
+      this.conversations.detachCitizen(client.data.conversationId);
     }
   }
 
@@ -143,9 +162,30 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
     return { ok: true };
   }
 
+  /** `handoff:cancel`: the citizen leaves the queue and keeps chatting with the bot. */
+  @SubscribeMessage('handoff:cancel')
+  onCancel(@ConnectedSocket() client: CitizenSocket): Ack {
+    this.conversations.cancelQueue(this.conversationOf(client));
+    return { ok: true };
+  }
+
+  /** `handoff:keep-waiting`: after the maximum wait, the citizen goes back to their place in the queue. */
+  @SubscribeMessage('handoff:keep-waiting')
+  onKeepWaiting(@ConnectedSocket() client: CitizenSocket): Ack {
+    this.conversations.keepWaiting(this.conversationOf(client));
+    return { ok: true };
+  }
+
+  /** `conversation:typing`: forwarded to the officer holding the chat, if any. */
+  @SubscribeMessage('conversation:typing')
+  onTyping(@ConnectedSocket() client: CitizenSocket, @MessageBody() body: TypingDto): void {
+    this.conversations.citizenTyping(this.conversationOf(client), body.typing);
+  }
+
   /** `conversation:leave`: the citizen ends the conversation; it is forgotten. */
   @SubscribeMessage('conversation:leave')
   onLeave(@ConnectedSocket() client: CitizenSocket): Ack {
+    this.conversations.requireLive(this.conversationOf(client));
     this.conversations.close(this.conversationOf(client), 'citizen_left');
     return { ok: true };
   }
@@ -156,10 +196,16 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
   }
 
   @OnEvent(ConversationEvent.QueueChanged)
+  @OnEvent(ConversationEvent.OfficersChanged)
   sendQueuePositions(): void {
-    this.queue.list().forEach((conversationId, index) => {
-      this.server.to(room(conversationId)).emit('handoff:queued', { position: index + 1 });
-    });
+    for (const conversationId of this.queue.list()) {
+      this.sendPosition(conversationId);
+    }
+  }
+
+  @OnEvent(ConversationEvent.QueueLeft)
+  sendQueueLeft({ conversationId, reason }: QueueLeftEvent): void {
+    this.server.to(room(conversationId)).emit('handoff:left', { reason });
   }
 
   @OnEvent(ConversationEvent.Assigned)
@@ -167,11 +213,63 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
     this.server.to(room(conversationId)).emit('handoff:assigned', { officerName });
   }
 
+  @OnEvent(ConversationEvent.Typing)
+  sendTyping({ conversationId, author, typing }: TypingEvent): void {
+    if (author === 'officer') {
+      this.server.to(room(conversationId)).emit('conversation:typing', { typing });
+    }
+  }
+
   @OnEvent(ConversationEvent.Closed)
   sendClosed({ conversationId, reason }: ConversationClosedEvent): void {
-    this.server.to(room(conversationId)).emit('conversation:closed', { reason });
+    const address = this.openedFrom.get(conversationId);
+    this.openedFrom.delete(conversationId);
+    if (address !== undefined) {
+      void this.limits.closeConversation(address);
+    }
+    if (reason === 'citizen_gone') {
+      return;
+    }
+    this.server.to(room(conversationId)).emit('conversation:closed', { reason, ratingToken: this.ratings.issue() });
     // After the current handler has acknowledged (« conversation:leave » waits for its ack), not before.
     setImmediate(() => this.server.in(room(conversationId)).disconnectSockets(true));
+  }
+
+  /**
+   * Attaches a socket to a conversation: the room, `conversation:started`, then what a returning citizen missed
+   * (messages after `lastSeq`, the queue position or officer, or the close).
+   */
+  private join(client: CitizenSocket, conversation: Conversation, resumed: boolean, lastSeq: number): void {
+    client.data.conversationId = conversation.id;
+    void client.join(room(conversation.id));
+    this.conversations.attachCitizen(conversation);
+    client.emit('conversation:started', {
+      conversationId: conversation.id,
+      resumeToken: conversation.resumeToken,
+      resumed,
+      status: conversation.status,
+      announcements: this.schedule.activeAnnouncements(this.clock.now()),
+    });
+    for (const message of conversation.messages.slice(lastSeq)) {
+      client.emit('conversation:message', message);
+    }
+    if (conversation.status === 'queued') {
+      this.sendPosition(conversation.id);
+    } else if (conversation.status === 'assigned' && conversation.officer) {
+      client.emit('handoff:assigned', { officerName: conversation.officer.displayName });
+    } else if (conversation.status === 'closed') {
+      client.emit('conversation:closed', { reason: 'officer_closed', ratingToken: this.ratings.issue() });
+      this.conversations.forgetClosed(conversation.id);
+      setImmediate(() => client.disconnect(true));
+    }
+    this.logger.log(`Citizen ${resumed ? 'back in' : 'connected, new'} conversation ${conversation.id}`);
+  }
+
+  private sendPosition(conversationId: string): void {
+    const position = this.queue.position(conversationId);
+    if (position > 0) {
+      this.server.to(room(conversationId)).emit('handoff:queued', { position, estimatedWaitMs: this.handoff.estimatedWaitMs(conversationId) });
+    }
   }
 
   /**

@@ -1,12 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
-import type { IntentCatalog } from './intent-catalog';
-import { formatIntentFileError, IntentCatalogException, type IntentFileError, loadIntentCatalog } from './intent-loader';
+import type { BusinessSettings } from '../schedule/business-settings';
+import { loadIntentsAndSettings } from '../schedule/settings-loader';
+import { type IntentCatalog, isInForce, variantInForce } from './intent-catalog';
+import { formatIntentFileError, IntentCatalogException, type IntentFileError } from './intent-loader';
 
-/** Events of the catalog: a new catalog is in force, or a changed folder was refused (the old one stays). */
+/** Events of the catalog: a new catalog (and settings) is in force, or a changed folder was refused (the old one stays). */
 export const IntentCatalogEvent = {
-  /** Payload: the new `IntentCatalog`. */
+  /** Payload: the new `IntentCatalog`; the settings of the same folder are in force too. */
   Reloaded: 'intents.reloaded',
   /** Payload: the `IntentFileError[]` that refused the change. */
   Rejected: 'intents.rejected',
@@ -23,25 +26,44 @@ export interface IntentCatalogStatus {
 }
 
 /**
- * Holds the intent catalog in force and swaps it whole. The first load happens when the service is built, so an
- * invalid intent folder stops the start with `IntentCatalogException` (every error, with file and line); later
- * reloads never throw: an invalid folder keeps the last good catalog serving and its errors are reported in the
- * log and in `status()`, so the service never runs with a half-read or empty catalog.
+ * When one intent of the catalog in force is in force, as officers and editors see it: the bounds of its
+ * validity period in ms since the epoch (`activeSince` null: no start date; `activeUntil` null: no end date),
+ * whether it is in force at the instant asked, and the answer variant in force then (index in `variants:`, null
+ * for the intent's own answer).
+ */
+export interface IntentValidity {
+  intent: string;
+  activeSince: number | null;
+  activeUntil: number | null;
+  active: boolean;
+  variant: number | null;
+}
+
+/**
+ * Holds the intent catalog and the settings (`settings.yaml`: opening hours, announcements) in force, and swaps
+ * them whole, together. The first load happens when the service is built, so an invalid intent folder or settings
+ * file stops the start with `IntentCatalogException` (every error, with file and line); later reloads never throw:
+ * an invalid folder keeps the last good catalog and settings serving and its errors are reported in the log and in
+ * `status()`, so the service never runs with a half-read or empty catalog.
  */
 @Injectable()
 export class IntentCatalogService {
   private readonly logger = new Logger(IntentCatalogService.name);
   private catalog: IntentCatalog;
+  private businessSettings: BusinessSettings;
   private errors: IntentFileError[] = [];
   private lastCheckedAt: number;
 
   constructor(
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
+    private readonly clock: Clock,
   ) {
-    this.catalog = loadIntentCatalog(config.intentsDir);
+    const { catalog, settings } = loadIntentsAndSettings(config.intentsDir, () => clock.now());
+    this.catalog = catalog;
+    this.businessSettings = settings;
     this.lastCheckedAt = this.catalog.loadedAt;
-    this.logger.log(`Loaded ${this.catalog.intents.length} intents (version ${this.catalog.version})`);
+    this.logger.log(`Loaded ${this.catalog.intents.length} intents (version ${this.catalog.version}), time zone ${this.businessSettings.timeZone}`);
   }
 
   /** The catalog in force; callers keep the reference for the whole decision, so a decision sees one catalog. */
@@ -49,17 +71,37 @@ export class IntentCatalogService {
     return this.catalog;
   }
 
+  /** The settings in force (`settings.yaml`, or the defaults without it), from the same folder state as `current()`. */
+  settings(): BusinessSettings {
+    return this.businessSettings;
+  }
+
   /**
-   * Reads the intent folder again. A valid folder replaces the catalog in one assignment (`intents.reloaded`);
-   * an invalid one leaves it in place (`intents.rejected`). Unexpected errors (an unreadable folder) count as a
-   * refused change too.
-   * @returns true when the new catalog is in force.
+   * When each intent of the catalog in force is in force, sorted by intent id, as seen at `at` (ms since the
+   * epoch): intents with `valid_from` / `valid_until` switch on and off by themselves at those instants.
+   */
+  validity(at: number): IntentValidity[] {
+    return this.catalog.intents.map((intent) => ({
+      intent: intent.id,
+      activeSince: intent.validity?.validFrom ?? null,
+      activeUntil: intent.validity?.validUntil ?? null,
+      active: isInForce(intent.validity, at),
+      variant: variantInForce(intent, at),
+    }));
+  }
+
+  /**
+   * Reads the intent folder and its settings again. A valid folder replaces both in one step
+   * (`intents.reloaded`); an invalid one leaves them in place (`intents.rejected`). Unexpected errors (an
+   * unreadable folder) count as a refused change too.
+   * @returns true when the new catalog and settings are in force.
    */
   reload(): boolean {
-    this.lastCheckedAt = Date.now();
+    this.lastCheckedAt = this.clock.now();
     try {
-      const catalog = loadIntentCatalog(this.config.intentsDir);
+      const { catalog, settings } = loadIntentsAndSettings(this.config.intentsDir, () => this.clock.now());
       this.catalog = catalog;
+      this.businessSettings = settings;
       this.errors = [];
       this.logger.log(`Reloaded ${catalog.intents.length} intents (version ${catalog.version})`);
       this.events.emit(IntentCatalogEvent.Reloaded, catalog);

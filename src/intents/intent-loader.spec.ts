@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatIntentFileError, inspectIntentFolder, IntentCatalogException, loadIntentCatalog } from './intent-loader';
@@ -6,6 +6,7 @@ import { formatIntentFileError, inspectIntentFolder, IntentCatalogException, loa
 const PROJECT_INTENTS = join(__dirname, '..', '..', 'intents');
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'intents');
 const NOT_OK = join(FIXTURES, 'not-ok');
+const TIME_BOXED = join(FIXTURES, 'time-boxed');
 
 function errorsOf(directory: string): string[] {
   try {
@@ -93,6 +94,60 @@ describe(inspectIntentFolder.name, () => {
 
       expect(catalog).toBeUndefined();
       expect(errors.map((error) => error.file)).toEqual(['bom.yaml', ...Array<string>(9).fill('yaml_values.yaml')]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('time-limited intents', () => {
+  it('should read valid_from and valid_until as Paris local times, across the change to winter time', () => {
+    const catalog = loadIntentCatalog(TIME_BOXED);
+
+    const christmasMarket = catalog.intents.find((intent) => intent.id === 'christmas_market');
+    expect(christmasMarket?.validity).toEqual({ validFrom: Date.parse('2026-11-30T23:00:00Z'), validUntil: Date.parse('2026-12-31T23:00:00Z') });
+    const summerGames = catalog.intents.find((intent) => intent.id === 'summer_games');
+    expect(summerGames?.validity).toEqual({ validFrom: Date.parse('2024-07-25T22:00:00Z'), validUntil: Date.parse('2024-08-11T22:00:00Z') });
+    expect(catalog.intents.find((intent) => intent.id === 'emergency')?.validity).toBeUndefined();
+  });
+
+  it('should read the answer variants with their periods, the English links defaulting to the variant’s', () => {
+    const lostProperty = loadIntentCatalog(TIME_BOXED).intents.find((intent) => intent.id === 'lost_property');
+
+    expect(lostProperty?.validity).toBeUndefined();
+    expect(lostProperty?.variants).toEqual([
+      {
+        answer: {
+          text: "Le service des objets trouvés est fermé jusqu'au 27 décembre : déclarez la perte en ligne.",
+          links: [{ title: 'Déclarer une perte', url: 'https://www.service-public.fr/particuliers/vosdroits/F1941' }],
+        },
+        answerEn: undefined,
+        validity: { validFrom: Date.parse('2026-12-24T11:00:00Z'), validUntil: Date.parse('2026-12-26T23:00:00Z') },
+      },
+    ]);
+    expect(Object.isFrozen(lostProperty?.variants?.[0].validity)).toBe(true);
+  });
+
+  it('should read the dates in the time zone it is given', () => {
+    const catalog = loadIntentCatalog(TIME_BOXED, Date.now, 'America/Cayenne');
+
+    expect(catalog.intents.find((intent) => intent.id === 'christmas_market')?.validity?.validFrom).toBe(Date.parse('2026-12-01T03:00:00Z'));
+  });
+});
+
+describe('settings.yaml in the intent folder', () => {
+  it('should not read settings.yaml as an intent, but change the version when it changes', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'intents-'));
+    try {
+      cpSync(join(FIXTURES, 'impact-old'), directory, { recursive: true });
+      const without = loadIntentCatalog(directory).version;
+      writeFileSync(join(directory, 'settings.yaml'), 'always_open: true\n');
+
+      const { catalog, errors } = inspectIntentFolder(directory);
+
+      expect(errors).toEqual([]);
+      expect(catalog?.intents.map((intent) => intent.id)).toEqual(['emergency', 'lost_property']);
+      expect(catalog?.version).not.toBe(without);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

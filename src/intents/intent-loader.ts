@@ -2,13 +2,14 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plainToInstance } from 'class-transformer';
+import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { getMetadataStorage, isString, maxLength, minLength, validateSync, type ValidationError } from 'class-validator';
 import safeRegex from 'safe-regex2';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import { boundedEditDistance } from '../triage/edit-distance';
-import type { IntentAnswer, IntentCatalog, IntentRule } from './intent-catalog';
-import { IntentRuleDto } from './intent-rule.dto';
+import type { IntentAnswer, IntentCatalog, IntentRule, IntentVariant, Validity } from './intent-catalog';
+import { IntentRuleDto, type ValidityDto } from './intent-rule.dto';
+import { DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN, parseLocalDateTime } from './local-date-time';
 
 /** One problem in one intent file, located for the editor. Lines and columns are 1-based. */
 export interface IntentFileError {
@@ -35,7 +36,11 @@ export class IntentCatalogException extends Error {
   }
 }
 
-type PathSegment = string | number;
+/** One step of a path into a YAML document: a map key or a list index. */
+export type PathSegment = string | number;
+
+/** Reports a problem at `path`; with `unknownKey`, the problem is that key of the map at `path`. */
+export type ProblemReporter = (path: PathSegment[], message: string, unknownKey?: string) => void;
 
 /** Texts no real pattern should match: one that does would answer every message. */
 const MATCH_ANYTHING_PROBES = ['', 'zqxj', 'zqxj wvkp'];
@@ -46,8 +51,11 @@ const SAFETY_ANSWER_NUMBERS: Readonly<Record<string, readonly string[]>> = {
   suicide_prevention: ['3114'],
 };
 
-/** The file of SMS and phonetic spellings; every other `*.yaml` file is an intent. */
+/** The file of SMS and phonetic spellings: not an intent. */
 export const LEXICON_FILE = 'lexicon.yaml';
+
+/** The file of opening hours and announcements (`src/schedule/settings-loader.ts`): not an intent either. */
+export const SETTINGS_FILE = 'settings.yaml';
 
 /** Where an example or a test sentence is written in its intent file (1-based line and column). */
 export interface IntentSentence {
@@ -79,12 +87,16 @@ export interface IntentFolderInspection {
   sentences: IntentFileSentences[];
 }
 
-function formatPath(path: PathSegment[]): string {
+/** A path as editors read it: `answer.links[0].url`. */
+export function formatPath(path: PathSegment[]): string {
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }
 
-/** Finds the YAML node at `path`, or the deepest existing parent (a missing field is reported on its parent). */
-function locate(document: Document, lineCounter: LineCounter, path: PathSegment[]): { line: number; column: number } {
+/**
+ * The 1-based line and column of the YAML node at `path`, or of its deepest existing parent (a missing field is
+ * reported on its parent); 1:1 when nothing of the path exists.
+ */
+export function locate(document: Document, lineCounter: LineCounter, path: PathSegment[]): { line: number; column: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? document.contents : (document.getIn(path.slice(0, depth), true) as Node | undefined);
     const offset = node?.range?.[0];
@@ -96,8 +108,8 @@ function locate(document: Document, lineCounter: LineCounter, path: PathSegment[
   return { line: 1, column: 1 };
 }
 
-/** The key node of an unknown property, so the error points at the key the editor typed. */
-function locateKey(document: Document, lineCounter: LineCounter, parentPath: PathSegment[], key: string) {
+/** The 1-based line and column of the key `key` of the map at `parentPath`, so an error points at the key the editor typed. */
+export function locateKey(document: Document, lineCounter: LineCounter, parentPath: PathSegment[], key: string): { line: number; column: number } {
   const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
   if (isMap(parent)) {
     const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
@@ -158,11 +170,7 @@ function unknownKeyMessage(key: string, target: object | undefined): string {
   return `clé inconnue « ${key} » : supprimez-la ou corrigez son nom (clés permises : ${allowed.join(', ')})`;
 }
 
-function flattenValidationErrors(
-  errors: ValidationError[],
-  parentPath: PathSegment[],
-  report: (path: PathSegment[], message: string, unknownKey?: string) => void,
-): void {
+function flattenValidationErrors(errors: ValidationError[], parentPath: PathSegment[], report: ProblemReporter): void {
   for (const error of errors) {
     const segment: PathSegment = /^\d+$/.test(error.property) ? Number(error.property) : error.property;
     const path = [...parentPath, segment];
@@ -186,7 +194,7 @@ function freezeAnswer(text: string, links: readonly { title: string; url: string
 }
 
 /** A parsed YAML file: its document, its text (for the exact spelling of values) and its line counter. */
-interface ParsedYaml {
+export interface ParsedYaml {
   document: Document;
   lineCounter: LineCounter;
   source: string;
@@ -240,11 +248,14 @@ function yamlSyntaxErrors(file: string, document: Document, source: string): Int
 }
 
 /**
- * Reads and parses one YAML file; problems are returned located, never thrown. `parsed` is absent when the file
- * cannot be read as YAML (not UTF-8, syntax error, duplicate key); a byte-order mark is reported but the file is
- * still parsed, so its other errors come at once.
+ * Reads and parses one YAML file (YAML 1.2 with the `yaml` package, keys unique); problems are returned located,
+ * never thrown. `parsed` is absent when the file cannot be read as YAML (not UTF-8, syntax error, duplicate key,
+ * tab indentation); a byte-order mark is reported but the file is still parsed, so its other errors come at once.
+ *
+ * @param file the file name inside `directory`, as errors name it.
+ * @throws the file-system error when the file cannot be read.
  */
-function parseYamlFile(directory: string, file: string): { parsed?: ParsedYaml; errors: IntentFileError[] } {
+export function parseYamlFile(directory: string, file: string): { parsed?: ParsedYaml; errors: IntentFileError[] } {
   const bytes = readFileSync(join(directory, file));
   const invalid = firstInvalidUtf8(bytes);
   if (invalid) {
@@ -313,6 +324,8 @@ const YAML11_BOOLEANS = /^(on|off|yes|no|y|n|true|false)$/i;
 const YAML11_NULLS = /^(~|null)$/i;
 /** Plain values YAML 1.1 reads as numbers: base 60 (`10:00`) and leading zeros (`0123456789`). */
 const YAML11_NUMBERS = [/^\d+(:\d+)+$/, /^0\d+$/];
+/** Plain values YAML 1.1 reads as dates (yaml.org/type/timestamp): `2026-12-25`, `2026-12-25 10:00:00`. */
+const YAML11_TIMESTAMPS = [/^\d{4}-\d\d-\d\d$/, /^\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?$/];
 
 /**
  * Why a value written where text is meant would not be read as that text, or undefined when it is fine: a value
@@ -320,8 +333,9 @@ const YAML11_NUMBERS = [/^\d+(:\d+)+$/, /^0\d+$/];
  */
 function yamlValuePitfall(node: Scalar, source: string): string | undefined {
   const written = source.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+  const isDate = YAML11_TIMESTAMPS.some((pattern) => pattern.test(written));
   const plainLookalike =
-    node.type === 'PLAIN' && (YAML11_BOOLEANS.test(written) || YAML11_NULLS.test(written) || YAML11_NUMBERS.some((pattern) => pattern.test(written)));
+    node.type === 'PLAIN' && (YAML11_BOOLEANS.test(written) || YAML11_NULLS.test(written) || YAML11_NUMBERS.some((pattern) => pattern.test(written)) || isDate);
   if (typeof node.value === 'string' && !plainLookalike) {
     return undefined;
   }
@@ -333,7 +347,9 @@ function yamlValuePitfall(node: Scalar, source: string): string | undefined {
       ? 'un booléen (vrai ou faux)'
       : node.value === null || YAML11_NULLS.test(written)
         ? 'une valeur vide'
-        : 'un nombre';
+        : isDate
+          ? 'une date'
+          : 'un nombre';
   return `« ${written} » peut être lu par YAML comme ${kind} et non comme un texte : mettez-le entre guillemets ("${written}")`;
 }
 
@@ -396,16 +412,36 @@ function locateSentences(file: string, dto: IntentRuleDto, parsed: ParsedYaml): 
   };
 }
 
-/** Errors in one file, and, when it has none, its intent and its located examples and tests. */
-function loadIntentFile(directory: string, file: string): { intent?: IntentRule; sentences?: IntentFileSentences; errors: IntentFileError[] } {
-  const { parsed, errors } = parseYamlFile(directory, file);
-  if (!parsed) {
-    return { errors };
-  }
+/**
+ * Reads a parsed YAML document as a `dtoClass` instance and checks it as every editor's file is checked: values
+ * YAML reads, or YAML 1.1 tools would read, as something else than text where text is meant (`"10:00"`, `"on"`,
+ * `"2026-12-25"` must be quoted), then the DTO's class-validator rules, first error of each property, unknown keys
+ * refused with the closest allowed key (« vouliez-vous dire »). Aliases expand to at most 50 nodes.
+ *
+ * @param notAMapMessage the French error when the document is not a map of keys.
+ * @returns `dto` (absent when the document is not a map or has too many aliases), the errors found (in the order
+ *   found: sort them once the caller's own checks are done), and `report`, which adds a located error for those
+ *   checks unless the field already has an error about its YAML value.
+ */
+export function validateYamlDocument<T extends object>(
+  file: string,
+  parsed: ParsedYaml,
+  dtoClass: ClassConstructor<T>,
+  notAMapMessage: string,
+): { dto?: T; errors: IntentFileError[]; report: ProblemReporter } {
   const { document, lineCounter } = parsed;
+  const errors: IntentFileError[] = [];
+  const pitfallFields = new Set<string>();
+  const report: ProblemReporter = (path, message, unknownKey) => {
+    const position = unknownKey !== undefined ? locateKey(document, lineCounter, path, unknownKey) : locate(document, lineCounter, path);
+    const field = unknownKey !== undefined ? formatPath([...path, unknownKey]) : formatPath(path);
+    if (!pitfallFields.has(field)) {
+      errors.push({ file, ...position, field, message });
+    }
+  };
   if (!isMap(document.contents)) {
-    errors.push({ file, line: 1, column: 1, field: '', message: 'le fichier doit décrire une intention (id, title, keywords, examples, answer)' });
-    return { errors };
+    errors.push({ file, line: 1, column: 1, field: '', message: notAMapMessage });
+    return { errors, report };
   }
   let plain: object;
   try {
@@ -413,21 +449,107 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
   } catch {
     // An alias bomb (a few lines that expand to millions of nodes) is refused, not expanded.
     errors.push({ file, line: 1, column: 1, field: '', message: 'trop d’alias YAML (*nom) : écrivez les valeurs en entier' });
+    return { errors, report };
+  }
+  const dto = plainToInstance(dtoClass, plain);
+  findYamlPitfalls(dto, [], parsed, (path, message) => errors.push({ file, ...locate(document, lineCounter, path), field: formatPath(path), message }));
+  // A value read as a number or a boolean also fails its `@IsString`: the pitfall alone says why and how to fix it.
+  errors.forEach((error) => pitfallFields.add(error.field));
+  flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }), [], report);
+  return { dto, errors, report };
+}
+
+/**
+ * The validity period of a DTO with `valid_from` / `valid_until` (see `ValidityDto`), read as local date-times of
+ * `timeZone`. Values already refused by the DTO's rules (not text, wrong format) are skipped; a date that does
+ * not exist (« 2026-02-30 10:00 », a time skipped when clocks go forward) or a `valid_until` that is not after
+ * `valid_from` is reported at its field.
+ *
+ * @param path where the DTO sits in the document (`[]` for the whole file, `['variants', 0]`).
+ * @returns the period in milliseconds since the epoch (null for an absent bound), or undefined when a problem
+ *   was reported or a value was invalid.
+ */
+export function readValidity(dto: ValidityDto, path: PathSegment[], timeZone: string, report: ProblemReporter): Validity | undefined {
+  const bounds: { validFrom: number | null; validUntil: number | null } = { validFrom: null, validUntil: null };
+  let valid = true;
+  for (const [key, bound] of [['valid_from', 'validFrom'], ['valid_until', 'validUntil']] as const) {
+    const text: unknown = dto[key];
+    if (text === undefined || text === null) {
+      continue;
+    }
+    if (typeof text !== 'string' || !LOCAL_DATE_TIME_PATTERN.test(text)) {
+      valid = false;
+      continue;
+    }
+    const parsed = parseLocalDateTime(text, timeZone);
+    if ('problem' in parsed) {
+      report([...path, key], parsed.problem);
+      valid = false;
+    } else {
+      bounds[bound] = parsed.at;
+    }
+  }
+  if (valid && bounds.validFrom !== null && bounds.validUntil !== null && bounds.validUntil <= bounds.validFrom) {
+    report([...path, 'valid_until'], `doit être après valid_from (« ${dto.valid_from} ») : la période finirait avant de commencer`);
+    return undefined;
+  }
+  return valid ? Object.freeze(bounds) : undefined;
+}
+
+/**
+ * Checks the validity periods of an intent DTO and reads them (each undefined when absent or invalid): the
+ * intent's own, then one per answer variant, by index. A safety intent (`outcome: emergency`) may have neither a
+ * period nor variants: it is always in force with its checked answer. A variant needs at least one bound, or it
+ * would always replace the answer.
+ */
+function readTimeLimits(dto: IntentRuleDto, timeZone: string, report: ProblemReporter): { validity?: Validity; variantValidities: (Validity | undefined)[] } {
+  if (dto.outcome === 'emergency') {
+    for (const key of ['valid_from', 'valid_until', 'variants'] as const) {
+      if (dto[key] !== undefined) {
+        report([key], 'une intention de sécurité (outcome: emergency) est toujours en service avec sa réponse : retirez valid_from, valid_until et variants');
+      }
+    }
+    return { variantValidities: [] };
+  }
+  const validity = readValidity(dto, [], timeZone, report);
+  const variantValidities = (Array.isArray(dto.variants) ? dto.variants : []).map((variant, index) => {
+    if (typeof variant !== 'object' || variant === null) {
+      return undefined;
+    }
+    if (variant.valid_from === undefined && variant.valid_until === undefined) {
+      report(['variants', index], 'une variante a besoin de valid_from, de valid_until ou des deux : sans période, elle remplacerait toujours la réponse');
+      return undefined;
+    }
+    return readValidity(variant, ['variants', index], timeZone, report);
+  });
+  const hasBounds = validity !== undefined && (validity.validFrom !== null || validity.validUntil !== null);
+  return { validity: hasBounds ? validity : undefined, variantValidities };
+}
+
+/** The frozen answer variants of a valid intent DTO, with the periods `readTimeLimits` read; undefined without any. */
+function freezeVariants(dto: IntentRuleDto, validities: (Validity | undefined)[]): readonly IntentVariant[] | undefined {
+  const variants = (dto.variants ?? []).flatMap((variant, index) => {
+    const validity = validities[index];
+    if (validity === undefined) {
+      return [];
+    }
+    const answer = freezeAnswer(variant.answer.text, variant.answer.links);
+    const answerEn = variant.answer_en ? freezeAnswer(variant.answer_en.text, variant.answer_en.links ?? answer.links) : undefined;
+    return [Object.freeze({ answer, answerEn, validity })];
+  });
+  return variants.length > 0 ? Object.freeze(variants) : undefined;
+}
+
+/** Errors in one file, and, when it has none, its intent and its located examples and tests. */
+function loadIntentFile(directory: string, file: string, timeZone: string): { intent?: IntentRule; sentences?: IntentFileSentences; errors: IntentFileError[] } {
+  const { parsed, errors } = parseYamlFile(directory, file);
+  if (!parsed) {
     return { errors };
   }
-  const dto = plainToInstance(IntentRuleDto, plain);
-  const fileErrors: IntentFileError[] = [];
-  findYamlPitfalls(dto, [], parsed, (path, message) => fileErrors.push({ file, ...locate(document, lineCounter, path), field: formatPath(path), message }));
-  // A value read as a number or a boolean also fails its `@IsString`: the pitfall alone says why and how to fix it.
-  const pitfallFields = new Set(fileErrors.map((error) => error.field));
-  const report = (path: PathSegment[], message: string, unknownKey?: string) => {
-    const position = unknownKey !== undefined ? locateKey(document, lineCounter, path, unknownKey) : locate(document, lineCounter, path);
-    const field = unknownKey !== undefined ? formatPath([...path, unknownKey]) : formatPath(path);
-    if (!pitfallFields.has(field)) {
-      fileErrors.push({ file, ...position, field, message });
-    }
-  };
-  flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }), [], report);
+  const { dto, errors: fileErrors, report } = validateYamlDocument(file, parsed, IntentRuleDto, 'le fichier doit décrire une intention (id, title, keywords, examples, answer)');
+  if (!dto) {
+    return { errors: [...errors, ...fileErrors] };
+  }
   const expectedId = file.replace(/\.ya?ml$/, '');
   if (typeof dto.id === 'string' && dto.id !== expectedId) {
     report(['id'], `doit être identique au nom du fichier (« ${expectedId} »)`);
@@ -459,6 +581,7 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
       report(['answer', 'text'], `doit donner ${missing.join(', ')} : la réponse de sécurité contient toujours ces numéros`);
     }
   }
+  const { validity, variantValidities } = readTimeLimits(dto, timeZone, report);
   if (fileErrors.length === 0) {
     (dto.combinations ?? []).forEach((combination, index) => {
       combination.all.forEach((group, groupIndex) => {
@@ -486,6 +609,8 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
     answer,
     answerEn: dto.answer_en ? freezeAnswer(dto.answer_en.text, dto.answer_en.links ?? answer.links) : undefined,
     sourceFile: file,
+    validity,
+    variants: freezeVariants(dto, variantValidities),
   });
   return { intent, sentences: locateSentences(file, dto, parsed), errors };
 }
@@ -502,9 +627,9 @@ function loadIntentFile(directory: string, file: string): { intent?: IntentRule;
  *   an id, or no intent has `outcome: emergency`; and the located examples and tests of each valid intent file.
  * @throws the file-system error when `directory` cannot be read.
  */
-export function inspectIntentFolder(directory: string, now: () => number = Date.now): IntentFolderInspection {
+export function inspectIntentFolder(directory: string, now: () => number = Date.now, timeZone: string = DEFAULT_TIME_ZONE): IntentFolderInspection {
   const files = readdirSync(directory, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name) && entry.name !== LEXICON_FILE)
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name) && entry.name !== LEXICON_FILE && entry.name !== SETTINGS_FILE)
     .map((entry) => entry.name)
     .sort();
   const errors: IntentFileError[] = [];
@@ -515,9 +640,12 @@ export function inspectIntentFolder(directory: string, now: () => number = Date.
   if (existsSync(join(directory, LEXICON_FILE))) {
     hash.update(readFileSync(join(directory, LEXICON_FILE)));
   }
+  if (existsSync(join(directory, SETTINGS_FILE))) {
+    hash.update(SETTINGS_FILE).update('\0').update(readFileSync(join(directory, SETTINGS_FILE))).update('\0');
+  }
   for (const file of files) {
     hash.update(file).update('\0').update(readFileSync(join(directory, file))).update('\0');
-    const result = loadIntentFile(directory, file);
+    const result = loadIntentFile(directory, file, timeZone);
     errors.push(...result.errors);
     if (result.intent && result.sentences) {
       const duplicate = intents.find((intent) => intent.id === result.intent?.id);
@@ -552,8 +680,8 @@ export function inspectIntentFolder(directory: string, now: () => number = Date.
  * @returns a frozen catalog of all intents, sorted by id.
  * @throws IntentCatalogException with every error of every file (file, line, column, field, French message).
  */
-export function loadIntentCatalog(directory: string, now: () => number = Date.now): IntentCatalog {
-  const { catalog, errors } = inspectIntentFolder(directory, now);
+export function loadIntentCatalog(directory: string, now: () => number = Date.now, timeZone: string = DEFAULT_TIME_ZONE): IntentCatalog {
+  const { catalog, errors } = inspectIntentFolder(directory, now, timeZone);
   if (!catalog) {
     throw new IntentCatalogException(errors);
   }

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { LOCAL_DATE_TIME_PATTERN } from './local-date-time';
 
 /** What a matched intent does: answer from the rule, alert (danger now), or hand the chat to an officer. */
 export const INTENT_OUTCOMES = ['answer', 'emergency', 'handoff'] as const;
@@ -104,6 +105,43 @@ export class IntentTestDto {
   expect: string;
 }
 
+const LOCAL_DATE_TIME_MESSAGE = 'doit être une date et une heure "AAAA-MM-JJ HH:MM", entre guillemets (exemple : "2026-12-01 00:00")';
+
+/**
+ * A validity period, as editors write it: local date-times of the service's time zone (`time_zone` of
+ * `settings.yaml`, Europe/Paris by default), `valid_from` included, `valid_until` excluded; both optional. The
+ * loader checks that each date exists and that `valid_until` comes after `valid_from`.
+ */
+export class ValidityDto {
+  @IsOptional()
+  @Matches(LOCAL_DATE_TIME_PATTERN, { message: LOCAL_DATE_TIME_MESSAGE })
+  @IsString({ message: LOCAL_DATE_TIME_MESSAGE })
+  valid_from?: string;
+
+  @IsOptional()
+  @Matches(LOCAL_DATE_TIME_PATTERN, { message: LOCAL_DATE_TIME_MESSAGE })
+  @IsString({ message: LOCAL_DATE_TIME_MESSAGE })
+  valid_until?: string;
+}
+
+/**
+ * An answer for a period (`variants:` of an intent): while it is in force it replaces the intent's `answer` (and
+ * `answer_en`). A variant needs `valid_from`, `valid_until` or both; the loader checks it.
+ */
+export class IntentVariantDto extends ValidityDto {
+  @IsDefined({ message: 'est obligatoire (text et links)' })
+  @ValidateNested()
+  @Type(() => IntentAnswerDto)
+  @IsObject({ message: 'doit contenir text et links' })
+  answer: IntentAnswerDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IntentEnglishAnswerDto)
+  @IsObject({ message: 'doit contenir text (et links si besoin)' })
+  answer_en?: IntentEnglishAnswerDto;
+}
+
 /**
  * class-validator runs a property's decorators bottom-up, and the loader stops at a property's first error, so
  * the most basic check of each property is written last.
@@ -111,9 +149,10 @@ export class IntentTestDto {
 
 /**
  * One intent file of `intents/*.yaml`, as editors write it. Limits: 10 to 200 examples, 1 to 200 keywords, at
- * most 100 tests; see `intents/README.md` for the annotated schema.
+ * most 100 tests, at most 10 answer variants; see `intents/README.md` for the annotated schema. `valid_from` and
+ * `valid_until` (from `ValidityDto`) limit when the intent is in force.
  */
-export class IntentRuleDto {
+export class IntentRuleDto extends ValidityDto {
   @Matches(/^[a-z][a-z0-9_]{1,49}$/, {
     message: 'doit être en minuscules sans accents ni espaces, avec des _ (exemple : lost_property)',
   })
@@ -183,6 +222,15 @@ export class IntentRuleDto {
   @Type(() => IntentEnglishAnswerDto)
   @IsObject({ message: 'doit contenir text (et links si besoin)' })
   answer_en?: IntentEnglishAnswerDto;
+
+  /** Answers for given periods; the first one in force replaces `answer`. */
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => IntentVariantDto)
+  @ArrayMaxSize(10, { message: 'doit contenir au plus 10 variantes' })
+  @ArrayMinSize(1, { message: 'doit contenir au moins 1 variante (ou supprimez variants)' })
+  @IsArray({ message: 'doit être une liste de variantes (answer, valid_from, valid_until)' })
+  variants?: IntentVariantDto[];
 
   /** Editors' tests, run by `npm run intents:check` only: the chat never reads them. */
   @IsOptional()

@@ -7,8 +7,9 @@ import { IntentCatalogService } from './intent-catalog.service';
 export const RELOAD_DEBOUNCE_MS = 150;
 
 /**
- * Watches the intent folder (Node's `fs.watch`) and reloads the catalog once the writes settle, so an editor's
- * change is live within a second without a restart. A burst of saves gives one reload of the final state.
+ * Watches the intent folder (Node's `fs.watch`) and reloads the catalog and `settings.yaml` once the writes
+ * settle, so an editor's change is live within a second without a restart. A burst of saves gives one reload of
+ * the final state.
  */
 @Injectable()
 export class IntentWatcherService implements OnModuleInit, OnModuleDestroy {

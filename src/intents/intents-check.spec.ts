@@ -93,6 +93,30 @@ describe(checkIntents.name, () => {
     }
   });
 
+  it('should report the errors of settings.yaml too, as the service would refuse to start', () => {
+    const directory = folderWith(IMPACT_OLD, ['emergency.yaml', 'lost_property.yaml']);
+    try {
+      writeFileSync(join(directory, 'settings.yaml'), 'opening_hours:\n  - days: [lundi]\n    from: "09:00"\n    to: "18:00"\n');
+
+      const report = checkIntents({ intentsDir: directory, config });
+
+      expect(report.errors).toEqual(['settings.yaml:2:12: opening_hours[0].days[0] : jour inconnu « lundi » : vouliez-vous dire « monday » ?']);
+      expect(report.testsRun).toBe(0);
+      expect(checkPassed(report)).toBe(false);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('should run the tests and examples of an intent out of its period while it is in force', () => {
+    const report = checkIntents({ intentsDir: join(FIXTURES, 'time-boxed'), config });
+
+    expect(report.errors).toEqual([]);
+    expect(report.testsRun).toBe(4);
+    expect(report.failures).toEqual([]);
+    expect(report.warnings).toEqual([]);
+  });
+
   it('should still run the tests but fail when the folder to compare with is invalid', () => {
     const directory = folderWith(join(FIXTURES, 'not-ok'), ['http_link.yaml']);
     try {

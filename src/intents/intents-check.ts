@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { SystemClock } from '../common/clock/clock';
 import type { AppConfig } from '../config/app-config';
 import type { TriageDecision } from '../contracts/socket-events';
+import { inspectIntentFolderWithSettings } from '../schedule/settings-loader';
 import type { LabelledMessage } from '../triage/evaluation/intent-evaluation';
 import { TriageService } from '../triage/triage.service';
-import type { IntentCatalog } from './intent-catalog';
-import { formatIntentFileError, inspectIntentFolder, type IntentFileSentences } from './intent-loader';
+import { type IntentCatalog, isInForce } from './intent-catalog';
+import { formatIntentFileError, type IntentFileSentences } from './intent-loader';
 import { TEST_EXPECTED_OUTCOMES } from './intent-rule.dto';
 
 /** What `npm run intents:check` checks. */
@@ -56,18 +58,33 @@ function meets(decision: TriageDecision, expected: string): boolean {
   return decision.outcome !== 'clarify' && decision.intents.includes(expected);
 }
 
-function runTests(sentences: IntentFileSentences[], catalog: IntentCatalog, decide: (text: string) => TriageDecision): Pick<IntentsCheckReport, 'testsRun' | 'failures'> {
+/** Decides a text at an instant (ms since the epoch). */
+type Decide = (text: string, at: number) => TriageDecision;
+
+/**
+ * The instant an intent's own tests and examples are decided at: now when the intent is in force, else the start
+ * of its period to come, else the last millisecond of its past period, so that they are checked while it answers.
+ */
+function checkInstant(catalog: IntentCatalog, intentId: string, now: number): number {
+  const validity = catalog.intents.find((intent) => intent.id === intentId)?.validity;
+  if (validity === undefined || isInForce(validity, now)) {
+    return now;
+  }
+  return validity.validFrom !== null && validity.validFrom > now ? validity.validFrom : (validity.validUntil ?? now) - 1;
+}
+
+function runTests(sentences: IntentFileSentences[], catalog: IntentCatalog, decide: Decide, now: number): Pick<IntentsCheckReport, 'testsRun' | 'failures'> {
   const known = new Set<string>([...TEST_EXPECTED_OUTCOMES, ...catalog.intents.map((intent) => intent.id)]);
   const failures: string[] = [];
   let testsRun = 0;
-  for (const test of sentences.flatMap((file) => file.tests)) {
+  for (const { test, at } of sentences.flatMap((file) => file.tests.map((test) => ({ test, at: checkInstant(catalog, file.intentId, now) })))) {
     testsRun++;
     const where = `${test.file}:${test.line}:${test.column}: ${test.field} :`;
     if (!known.has(test.expected)) {
       failures.push(`${where} « ${test.expected} » n’est ni une intention du catalogue ni une issue (${TEST_EXPECTED_OUTCOMES.join(', ')})`);
       continue;
     }
-    const decision = decide(test.text);
+    const decision = decide(test.text, at);
     if (!meets(decision, test.expected)) {
       failures.push(`${where} « ${test.text} » : attendu ${test.expected}, décidé ${describe(decision)}`);
     }
@@ -75,11 +92,12 @@ function runTests(sentences: IntentFileSentences[], catalog: IntentCatalog, deci
   return { testsRun, failures };
 }
 
-function findConflicts(sentences: IntentFileSentences[], decide: (text: string) => TriageDecision): string[] {
+function findConflicts(sentences: IntentFileSentences[], catalog: IntentCatalog, decide: Decide, now: number): string[] {
   const warnings: string[] = [];
   for (const { intentId, examples } of sentences) {
+    const at = checkInstant(catalog, intentId, now);
     for (const example of examples) {
-      const { intent } = decide(example.text);
+      const { intent } = decide(example.text, at);
       if (intent !== null && intent !== intentId) {
         warnings.push(`${example.file}:${example.line}: exemple décidé comme ${intent} : « ${example.text} »`);
       }
@@ -88,9 +106,9 @@ function findConflicts(sentences: IntentFileSentences[], decide: (text: string) 
   return warnings;
 }
 
-function triageOf(catalog: IntentCatalog, config: AppConfig): (text: string) => TriageDecision {
-  const triage = new TriageService({ current: () => catalog }, config);
-  return (text) => triage.decide(text, { allowClarify: true });
+function triageOf(catalog: IntentCatalog, config: AppConfig): Decide {
+  const triage = new TriageService({ current: () => catalog }, config, new SystemClock());
+  return (text, at) => triage.decide(text, { allowClarify: true, at });
 }
 
 /** The text of every test and example of the files. */
@@ -99,25 +117,28 @@ function sentenceTexts(sentences: IntentFileSentences[]): string[] {
 }
 
 /**
- * Checks an intent folder as `npm run intents:check` does: validates every file (as the service does at start);
- * when they are valid, runs the editors' `tests:` with the real `TriageService`, warns about examples decided as
- * another intent, and, given `againstDir`, decides every example, test and corpus message with both catalogs and
- * lists those decided differently. Decisions allow one clarification, as the chat does for a new question.
+ * Checks an intent folder as `npm run intents:check` does: validates every file, `settings.yaml` included (as the
+ * service does at start); when they are valid, runs the editors' `tests:` with the real `TriageService`, warns
+ * about examples decided as another intent, and, given `againstDir`, decides every example, test and corpus
+ * message with both catalogs and lists those decided differently. Decisions allow one clarification, as the chat
+ * does for a new question, and are made now (system clock), except the tests and examples of an intent out of
+ * its validity period, decided while it is in force (`checkInstant`).
  *
  * @returns the report; `checkPassed` tells whether it passed (warnings and changes do not fail it).
  * @throws the file-system error when a folder cannot be read.
  */
 export function checkIntents(options: IntentsCheckOptions): IntentsCheckReport {
-  const current = inspectIntentFolder(options.intentsDir);
-  const previous = options.againstDir === undefined ? undefined : inspectIntentFolder(options.againstDir);
+  const now = new SystemClock().now();
+  const current = inspectIntentFolderWithSettings(options.intentsDir);
+  const previous = options.againstDir === undefined ? undefined : inspectIntentFolderWithSettings(options.againstDir);
   const errors = current.errors.map(formatIntentFileError);
   const comparisonErrors = (previous?.errors ?? []).map(formatIntentFileError);
   if (!current.catalog) {
     return { errors, comparisonErrors, testsRun: 0, failures: [], warnings: [], sentencesCompared: 0, changes: [] };
   }
   const decide = triageOf(current.catalog, options.config);
-  const { testsRun, failures } = runTests(current.sentences, current.catalog, decide);
-  const warnings = findConflicts(current.sentences, decide);
+  const { testsRun, failures } = runTests(current.sentences, current.catalog, decide, now);
+  const warnings = findConflicts(current.sentences, current.catalog, decide, now);
   const changes: string[] = [];
   let sentencesCompared = 0;
   if (previous?.catalog) {
@@ -125,7 +146,7 @@ export function checkIntents(options: IntentsCheckOptions): IntentsCheckReport {
     const texts = new Set([...sentenceTexts(current.sentences), ...sentenceTexts(previous.sentences), ...(options.corpus ?? []).map((message) => message.text)]);
     sentencesCompared = texts.size;
     for (const text of texts) {
-      const [before, after] = [describe(decideBefore(text)), describe(decide(text))];
+      const [before, after] = [describe(decideBefore(text, now)), describe(decide(text, now))];
       if (before !== after) {
         changes.push(`« ${text} » : ${before} → ${after}`);
       }

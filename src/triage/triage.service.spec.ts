@@ -1,6 +1,9 @@
+import { join } from 'node:path';
+import { FakeClock } from '../../test/support/fake-clock';
 import { makeCatalog, makeIntent } from '../../test/support/factories';
 import { AppConfig } from '../config/app-config';
 import type { IntentCatalog } from '../intents/intent-catalog';
+import { loadIntentCatalog } from '../intents/intent-loader';
 import { SAFETY_FLOOR } from './safety-floor';
 import { FALLBACK_REPLY, MULTILINGUAL_NOTICE, TriageService } from './triage.service';
 
@@ -148,5 +151,60 @@ describe(TriageService.name, () => {
   it('should answer an intent picked among quick replies', () => {
     expect(sut.answerIntent('fraud', 'fr')).toMatchObject({ outcome: 'answer', intent: 'fraud', reply: 'réponse fraud' });
     expect(sut.answerIntent('unknown', 'fr')).toBeNull();
+  });
+});
+
+describe(`${TriageService.name} with time-limited intents`, () => {
+  const catalog = loadIntentCatalog(join(__dirname, '..', '..', 'test', 'fixtures', 'intents', 'time-boxed'));
+  const clock = new FakeClock('2026-11-30T22:59:59Z');
+  const sut = new TriageService({ current: () => catalog }, AppConfig.fromEnv({}), clock);
+  const market = 'un pickpocket au marché de noël';
+
+  it('should switch an intent on and off by itself at its Paris times, as if absent outside them', () => {
+    expect(sut.decide(market)).toMatchObject({ outcome: 'handoff', intent: null });
+
+    clock.setSystemTime('2026-11-30T23:00:00Z');
+    expect(sut.decide(market)).toMatchObject({ outcome: 'answer', intent: 'christmas_market' });
+
+    clock.setSystemTime('2026-12-31T22:59:59Z');
+    expect(sut.decide(market).intent).toBe('christmas_market');
+
+    clock.setSystemTime('2026-12-31T23:00:00Z');
+    expect(sut.decide(market)).toMatchObject({ outcome: 'handoff', intent: null });
+  });
+
+  it('should answer with the variant in force, and with the usual answer on both sides of it', () => {
+    const lost = "j'ai perdu mon portefeuille";
+    clock.setSystemTime('2026-12-24T10:59:59Z');
+    expect(sut.decide(lost).reply).toBe('Déclarez la perte en ligne et contactez le service des objets trouvés de votre commune.');
+
+    clock.setSystemTime('2026-12-24T11:00:00Z');
+    expect(sut.decide(lost)).toMatchObject({
+      intent: 'lost_property',
+      reply: "Le service des objets trouvés est fermé jusqu'au 27 décembre : déclarez la perte en ligne.",
+      links: [{ title: 'Déclarer une perte', url: 'https://www.service-public.fr/particuliers/vosdroits/F1941' }],
+    });
+    expect(sut.decide('Hello, I lost my wallet, where is the objet trouvé office please?')).toMatchObject({
+      language: 'en',
+      reply: "Le service des objets trouvés est fermé jusqu'au 27 décembre : déclarez la perte en ligne.",
+    });
+
+    clock.setSystemTime('2026-12-26T23:00:00Z');
+    expect(sut.decide(lost).reply).toBe('Déclarez la perte en ligne et contactez le service des objets trouvés de votre commune.');
+  });
+
+  it('should decide at the instant it is given rather than the clock’s', () => {
+    clock.setSystemTime('2026-06-01T12:00:00Z');
+
+    expect(sut.decide(market, { at: Date.parse('2026-12-10T12:00:00Z') }).intent).toBe('christmas_market');
+    expect(sut.decide(market).intent).toBeNull();
+  });
+
+  it('should not answer a quick reply for an intent out of its period', () => {
+    clock.setSystemTime('2026-06-01T12:00:00Z');
+    expect(sut.answerIntent('christmas_market', 'fr')).toBeNull();
+
+    clock.setSystemTime('2026-12-10T12:00:00Z');
+    expect(sut.answerIntent('christmas_market', 'fr')).toMatchObject({ outcome: 'answer', intent: 'christmas_market' });
   });
 });

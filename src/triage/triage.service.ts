@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
+import { Clock, SystemClock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
 import type { IntentChoice, ReplyLanguage, ServiceLink, TriageDecision } from '../contracts/socket-events';
-import type { IntentAnswer, IntentCatalog, IntentRule } from '../intents/intent-catalog';
+import { answerAt, catalogInForce, type IntentAnswer, type IntentCatalog, type IntentRule } from '../intents/intent-catalog';
 import { IntentCatalogEvent, IntentCatalogService } from '../intents/intent-catalog.service';
 import { IntentMatcher, type IntentScore } from './intent-matcher';
 import { detectLanguage } from './language-detector';
@@ -62,6 +63,8 @@ export interface TriageTrace {
 export interface DecideOptions {
   /** False after one clarification for the same question: an ambiguous message is then handed off. Default true. */
   allowClarify?: boolean;
+  /** The instant to decide at, ms since the epoch (which intents and answer variants are in force); default the clock's now. */
+  at?: number;
 }
 
 interface Engine {
@@ -82,14 +85,20 @@ interface Engine {
  *    a handoff intent (`talk_to_officer`) hands off;
  * 4. greetings and thanks, only when no need was found;
  * 5. otherwise the chat is handed to an officer.
+ *
+ * Intents outside their validity period (`valid_from` / `valid_until`) take no part, as if absent, and an intent
+ * answers with its first answer variant in force: both read the `Clock` at each decision, so time-limited content
+ * switches on and off by itself.
  */
 @Injectable()
 export class TriageService {
   private readonly engines = new WeakMap<IntentCatalog, Engine>();
 
+  /** @param clock the time decisions are made at; tools that build the service without Nest get the system clock. */
   constructor(
     @Inject(IntentCatalogService) private readonly catalogs: Pick<IntentCatalogService, 'current'>,
     private readonly config: AppConfig,
+    private readonly clock: Clock = new SystemClock(),
   ) {}
 
   /**
@@ -102,11 +111,13 @@ export class TriageService {
 
   /** The decision and its trace. */
   explain(text: string, options: DecideOptions = {}): { decision: TriageDecision; trace: TriageTrace } {
-    const engine = this.engineFor(this.catalogs.current());
+    const at = options.at ?? this.clock.now();
+    const engine = this.engineFor(catalogInForce(this.catalogs.current(), at));
     const analysis = engine.analyzer.analyze(text);
     const language = detectLanguage(text, analysis.tokens.map((token) => token.word));
     const scores = engine.matcher.score(analysis);
-    const { decision, step, safety } = this.applyPolicy(engine.catalog, text, analysis, language, scores, options.allowClarify ?? true);
+    const answerIn = (intent: IntentRule, replyLanguage: ReplyLanguage) => answerAt(intent, replyLanguage, at);
+    const { decision, step, safety } = this.applyPolicy(engine.catalog, text, analysis, language, scores, options.allowClarify ?? true, answerIn);
     const trace: TriageTrace = {
       normalized: analysis.normalized,
       tokens: analysis.tokens,
@@ -125,15 +136,17 @@ export class TriageService {
   }
 
   /**
-   * The answer of one intent, as when the citizen picks it among the quick replies of a `clarify`.
-   * @returns null when the catalog has no such intent (any more).
+   * The answer of one intent now (its answer variant in force), as when the citizen picks it among the quick
+   * replies of a `clarify`.
+   * @returns null when the catalog has no such intent in force (any more).
    */
   answerIntent(intentId: string, language: ReplyLanguage): TriageDecision | null {
-    const intent = this.catalogs.current().intents.find((candidate) => candidate.id === intentId);
+    const at = this.clock.now();
+    const intent = catalogInForce(this.catalogs.current(), at).intents.find((candidate) => candidate.id === intentId);
     if (!intent) {
       return null;
     }
-    const { text, links } = answerIn(intent, language);
+    const { text, links } = answerAt(intent, language, at);
     return {
       outcome: intent.outcome === 'handoff' ? 'handoff' : intent.outcome === 'emergency' ? 'emergency' : 'answer',
       intent: intent.id,
@@ -152,6 +165,7 @@ export class TriageService {
     language: ReplyLanguage,
     scores: IntentScore[],
     allowClarify: boolean,
+    answerIn: (intent: IntentRule, language: ReplyLanguage) => IntentAnswer,
   ): { decision: TriageDecision; step: PolicyStep; safety: TriageTrace['safety'] } {
     const threshold = this.config.confidenceThreshold;
     const floorHits = findFloorPhrases(text, analysis);
@@ -233,10 +247,10 @@ export class TriageService {
     return { decision: handoff(null, best?.confidence ?? 0, language, language === 'en' ? FALLBACK_REPLY_EN : FALLBACK_REPLY), step: 'fallback', safety };
   }
 
-  /** Compiles a reloaded catalog at once, so the first message after a change does not pay for it. */
+  /** Compiles a reloaded catalog (the intents in force now) at once, so the first message after a change does not pay for it. */
   @OnEvent(IntentCatalogEvent.Reloaded)
   warmUp(catalog: IntentCatalog): void {
-    this.engineFor(catalog);
+    this.engineFor(catalogInForce(catalog, this.clock.now()));
   }
 
   private engineFor(catalog: IntentCatalog): Engine {
@@ -290,10 +304,6 @@ function inSeparateClauses(a: IntentScore, b: IntentScore): boolean {
     return false;
   }
   return a.clausesHit.some((clause) => !b.clausesHit.includes(clause)) && b.clausesHit.some((clause) => !a.clausesHit.includes(clause));
-}
-
-function answerIn(intent: IntentRule, language: ReplyLanguage): IntentAnswer {
-  return language === 'en' && intent.answerEn ? intent.answerEn : intent.answer;
 }
 
 function compose(outcome: TriageDecision['outcome'], intent: string, confidence: number, language: ReplyLanguage, parts: IntentAnswer[], intents: string[]): TriageDecision {

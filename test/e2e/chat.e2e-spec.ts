@@ -82,7 +82,7 @@ describe('Citizen chat and officer handoff', () => {
     const botReply = nextMessage(citizen, 'bot');
     await emitWithAck(citizen, 'conversation:message', { text: UNRESOLVABLE });
     expect((await botReply).outcome).toBe('handoff');
-    expect(await queued).toEqual({ position: 1 });
+    expect(await queued).toMatchObject({ position: 1 });
     const { items } = await queueSeen;
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ conversationId, position: 1 });
@@ -109,8 +109,8 @@ describe('Citizen chat and officer handoff', () => {
     const closedForCitizen = waitForEvent(citizen, 'conversation:closed');
     const closedForOfficer = waitForEvent(officer, 'conversation:closed');
     const citizenDisconnected = waitForEvent(citizen, 'disconnect');
-    expect(await emitWithAck(officer, 'conversation:close', { conversationId })).toEqual({ ok: true });
-    expect(await closedForCitizen).toEqual({ reason: 'officer_closed' });
+    expect(await emitWithAck(officer, 'conversation:close', { conversationId, outcome: 'answered' })).toEqual({ ok: true });
+    expect(await closedForCitizen).toEqual({ reason: 'officer_closed', ratingToken: expect.any(String) });
     expect(await closedForOfficer).toEqual({ conversationId, reason: 'officer_closed' });
     await citizenDisconnected;
     expect(sut.app.get(ConversationStore).get(conversationId)).toBeUndefined();
@@ -196,7 +196,7 @@ describe('Citizen chat and officer handoff', () => {
 
     const untyped = attacker as unknown as Socket;
     untyped.emit('handoff:take', { conversationId });
-    untyped.emit('conversation:close', { conversationId });
+    untyped.emit('conversation:close', { conversationId, outcome: 'answered' });
     const echo = nextMessage(attacker, 'citizen');
     await emitWithAck(attacker, 'conversation:message', { text: 'bonjour' });
     await echo;
@@ -212,7 +212,7 @@ describe('Citizen chat and officer handoff', () => {
     await emitWithAck(holder.socket, 'handoff:take', { conversationId });
 
     const reply = await emitWithAck(other.socket, 'conversation:message', { conversationId, text: 'intrusion' });
-    const close = await emitWithAck(other.socket, 'conversation:close', { conversationId });
+    const close = await emitWithAck(other.socket, 'conversation:close', { conversationId, outcome: 'answered' });
 
     expect(reply).toMatchObject({ ok: false, code: 'NOT_YOUR_CONVERSATION' });
     expect(close).toMatchObject({ ok: false, code: 'NOT_YOUR_CONVERSATION' });
@@ -261,7 +261,7 @@ describe('Citizen chat and officer handoff', () => {
     const closed = waitForEvent(citizen, 'conversation:closed');
 
     expect(await emitWithAck(citizen, 'conversation:leave', {})).toEqual({ ok: true });
-    expect(await closed).toEqual({ reason: 'citizen_left' });
+    expect(await closed).toEqual({ reason: 'citizen_left', ratingToken: expect.any(String) });
     expect(sut.app.get(ConversationStore).get(conversationId)).toBeUndefined();
   });
 
@@ -324,6 +324,6 @@ describe('Clarifying questions in the citizen chat', () => {
     await emitWithAck(citizen, 'conversation:message', { text: 'encore un litige' });
 
     expect((await second).outcome).toBe('handoff');
-    expect(await queued).toEqual({ position: 1 });
+    expect(await queued).toMatchObject({ position: 1 });
   });
 });

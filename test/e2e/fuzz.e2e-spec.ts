@@ -63,7 +63,7 @@ describe('Malformed and random input (property-based)', () => {
 
   it('should acknowledge any citizen payload on every event, and keep serving another citizen', async () => {
     const { socket: fuzzed } = await connectCitizen(sut.baseUrl);
-    const events = ['conversation:message', 'conversation:choose', 'handoff:request'];
+    const events = ['conversation:message', 'conversation:choose', 'handoff:request', 'handoff:cancel', 'handoff:keep-waiting'];
 
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...events), anyPayload, async (event, payload) => {
@@ -81,7 +81,7 @@ describe('Malformed and random input (property-based)', () => {
 
   it('should acknowledge any officer payload with ok or an error code', async () => {
     const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('fuzz.officer')).accessToken);
-    const events = ['handoff:take', 'conversation:message', 'conversation:close'];
+    const events = ['handoff:take', 'conversation:message', 'conversation:close', 'handoff:transfer', 'officer:status'];
 
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...events), anyPayload, async (event, payload) => {

@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import type { QueueItemView, SocketException } from '../../src/contracts/socket-events';
 import { createTestApp, type TestApp } from '../support/create-test-app';
-import { NO_OFFICER_ONLINE_NOTICE } from '../../src/conversation/conversation.service';
+import { NO_OFFICER_AVAILABLE_NOTICE } from '../../src/conversation/conversation.service';
 import { closeAllSockets, connectCitizen, connectHeldCitizen, connectOfficer, connectQueuedCitizen, emitWithAck, nextMessage, officerSocket, waitForEvent } from '../support/socket-client';
 
 describe('Officer sessions and presence', () => {
@@ -20,13 +20,17 @@ describe('Officer sessions and presence', () => {
   });
 
   // First: no officer socket of another test may still be closing on the server.
-  it('should tell a citizen at once when no officer is connected, with the emergency numbers', async () => {
+  it('should tell a citizen at once when no officer is connected, with the emergency numbers and links (S-05)', async () => {
     const { socket: citizen } = await connectCitizen(sut.baseUrl);
 
-    const notice = nextMessage(citizen, 'system');
+    const notice = nextMessage(citizen, 'bot');
     await emitWithAck(citizen, 'handoff:request', {});
 
-    expect((await notice).text).toBe(NO_OFFICER_ONLINE_NOTICE);
+    const message = await notice;
+    expect(message.text).toBe(NO_OFFICER_AVAILABLE_NOTICE);
+    expect(message.text).toMatch(/17.*112.*114/);
+    expect(message.text).not.toMatch(/mis en relation|rappel|e-mail/i);
+    expect(message.links.map((link) => link.url)).toEqual(expect.arrayContaining([expect.stringMatching(/^https:\/\//)]));
   });
 
   it('should disconnect an officer socket when its token expires, so it receives nothing more', async () => {
@@ -53,7 +57,7 @@ describe('Officer sessions and presence', () => {
     officer.disconnect();
 
     expect((await told).text).toMatch(/revient en tête de la file/);
-    expect(await requeued).toEqual({ position: 1 });
+    expect(await requeued).toMatchObject({ position: 1 });
     const { queue } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('colleague')).accessToken);
     expect(queue[0]?.conversationId).toBe(conversationId);
   });
@@ -113,7 +117,7 @@ describe('Officer sessions and presence', () => {
     const queued = waitForEvent<{ position: number }>(citizen, 'handoff:queued');
     await emitWithAck(citizen, 'handoff:request', {});
 
-    expect(await queued).toEqual({ position: 1 });
+    expect(await queued).toMatchObject({ position: 1 });
     const { queue } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('priority.third')).accessToken);
     const ours = queue.map((item) => item.conversationId).filter((id) => [conversationId, waiting.conversationId].includes(id));
     expect(ours).toEqual([conversationId, waiting.conversationId]);

@@ -1,9 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import request from 'supertest';
-import { type Ack, CITIZEN_NAMESPACE, type SocketException } from '../../src/contracts/socket-events';
+import { type Ack, CITIZEN_NAMESPACE, type LoginResponse, type SocketException } from '../../src/contracts/socket-events';
+import { ConversationStore } from '../../src/conversation/conversation.store';
 import { OfficerAccountStore } from '../../src/officers/officer-account.store';
 import { createTestApp, type TestApp } from '../support/create-test-app';
-import { type CitizenClient, emitWithAck, waitForEvent } from '../support/socket-client';
+import {
+  type CitizenClient,
+  closeAllSockets,
+  connectHeldCitizen,
+  connectOfficer,
+  connectQueuedCitizen,
+  emitWithAck,
+  nextMessage,
+  type OfficerClient,
+  officerSocket,
+  waitForEvent,
+} from '../support/socket-client';
 
 /** The Content-Security-Policy both pages and the API must send, directive by directive. */
 const EXPECTED_CSP = [
@@ -309,6 +324,152 @@ describe('Security: abuse limits and headers', () => {
       const statuses = [(await login('wrong')).status, (await login(password)).status, (await login('wrong')).status, (await login(password)).status];
 
       expect(statuses).toEqual([401, 200, 401, 200]);
+    });
+  });
+
+  describe('officer sessions: sign-out and password change', () => {
+    let sut: TestApp;
+    let accounts: OfficerAccountStore;
+
+    beforeAll(async () => {
+      sut = await createTestApp({ LOGIN_MAX_FAILURES: '3' });
+      accounts = new OfficerAccountStore(sut.dataDir);
+    });
+
+    afterEach(() => {
+      closeAllSockets();
+    });
+
+    afterAll(async () => {
+      await sut.close();
+    });
+
+    /** Signs `username` in with `password` over HTTP and resolves with the answer. */
+    const login = (username: string, password: string) => request(sut.baseUrl).post('/api/v1/auth/login').send({ username, password });
+    /** Signs `username` in and resolves with the token (the sign-in must succeed). */
+    const tokenOf = async (username: string, password: string) => ((await login(username, password).expect(200)).body as LoginResponse).accessToken;
+    /** Status of an HTTP call with `token`, on an endpoint any signed-in account may call. */
+    const statusWith = async (token: string) =>
+      (await request(sut.baseUrl).get('/api/v1/intents/validity').set('authorization', `Bearer ${token}`)).status;
+    const logout = (token: string) => request(sut.baseUrl).post('/api/v1/auth/logout').set('authorization', `Bearer ${token}`);
+    const changePassword = (token: string, body: Record<string, unknown>) =>
+      request(sut.baseUrl).post('/api/v1/auth/password').set('authorization', `Bearer ${token}`).send(body);
+    const storedHash = (username: string) => accounts.findByUsername(username)?.passwordHash;
+
+    /** Resolves with the `exception` a console gets and once it is disconnected. */
+    async function signedOff(socket: OfficerClient): Promise<SocketException> {
+      const exception = waitForEvent<SocketException>(socket, 'exception');
+      const disconnected = waitForEvent(socket, 'disconnect');
+      const refusal = await exception;
+      await disconnected;
+      return refusal;
+    }
+
+    /** Connects a console with `token` and resolves with the refusal it gets. */
+    async function refusedConsole(token: string): Promise<SocketException> {
+      const socket = officerSocket(sut.baseUrl, token);
+      const refusal = signedOff(socket);
+      socket.connect();
+      return refusal;
+    }
+
+    it('should disconnect at once every console of a signed-out token, refuse the token, and keep the officer\'s other session and chats', async () => {
+      const { password } = await accounts.create('leaving.officer', 'Partant');
+      const [signingOut, staying] = [await tokenOf('leaving.officer', password), await tokenOf('leaving.officer', password)];
+      const first = await connectOfficer(sut.baseUrl, signingOut);
+      const second = await connectOfficer(sut.baseUrl, signingOut);
+      const other = await connectOfficer(sut.baseUrl, staying);
+      const { conversationId } = await connectHeldCitizen(sut.baseUrl, first.socket);
+      const refusals = Promise.all([signedOff(first.socket), signedOff(second.socket)]);
+
+      const response = await logout(signingOut);
+
+      expect(response.status).toBe(204);
+      expect(await refusals).toEqual([
+        { status: 'error', code: 'UNAUTHORIZED', message: 'Vous êtes déconnecté.' },
+        { status: 'error', code: 'UNAUTHORIZED', message: 'Vous êtes déconnecté.' },
+      ]);
+      expect(other.socket.connected).toBe(true);
+      expect(sut.app.get(ConversationStore).get(conversationId)).toMatchObject({ status: 'assigned', officer: { displayName: 'Partant' } });
+      expect(await statusWith(signingOut)).toBe(401);
+      expect((await logout(signingOut)).status).toBe(401);
+      expect(await refusedConsole(signingOut)).toMatchObject({ code: 'UNAUTHORIZED' });
+      expect(await statusWith(staying)).toBe(200);
+    });
+
+    it('should put the chats of an officer who signs out of their last console back at the head of the queue at once', async () => {
+      const { password } = await accounts.create('last.console', 'Dernière console');
+      const token = await tokenOf('last.console', password);
+      const { socket: lastConsole } = await connectOfficer(sut.baseUrl, token);
+      const { socket: citizen, conversationId } = await connectHeldCitizen(sut.baseUrl, lastConsole);
+      await connectQueuedCitizen(sut.baseUrl);
+      const told = nextMessage(citizen, 'system');
+      const requeued = waitForEvent<{ position: number }>(citizen, 'handoff:queued');
+
+      // OFFICER_RECONNECT_GRACE_SECONDS is 120 here: only a sign-out gives the chats back without waiting.
+      await logout(token).expect(204);
+
+      expect((await told).text).toMatch(/revient en tête de la file/);
+      expect(await requeued).toEqual(expect.objectContaining({ position: 1 }));
+      expect(sut.app.get(ConversationStore).get(conversationId)).toMatchObject({ status: 'queued' });
+    });
+
+    it('should change the password, keep this session and close every other session of the officer', async () => {
+      const { password } = await accounts.create('changing.officer', 'Prudent');
+      const [changing, other] = [await tokenOf('changing.officer', password), await tokenOf('changing.officer', password)];
+      const { socket: thisConsole } = await connectOfficer(sut.baseUrl, changing);
+      const { socket: otherConsole } = await connectOfficer(sut.baseUrl, other);
+      const hashBefore = storedHash('changing.officer');
+      const otherSignedOff = signedOff(otherConsole);
+
+      const response = await changePassword(changing, { currentPassword: password, newPassword: 'une phrase de passe neuve' });
+
+      expect(response.status).toBe(204);
+      expect(await otherSignedOff).toEqual({ status: 'error', code: 'UNAUTHORIZED', message: 'Vous êtes déconnecté.' });
+      expect(thisConsole.connected).toBe(true);
+      expect([await statusWith(other), await statusWith(changing)]).toEqual([401, 200]);
+      expect((await login('changing.officer', password)).status).toBe(401);
+      // A token issued right after the change, within the same second, is valid.
+      expect(await statusWith(await tokenOf('changing.officer', 'une phrase de passe neuve'))).toBe(200);
+      expect(storedHash('changing.officer')).toMatch(/^\$argon2id\$/);
+      expect(storedHash('changing.officer')).not.toBe(hashBefore);
+      expect(readFileSync(join(sut.dataDir, 'officers.json'), 'utf8')).not.toContain('une phrase de passe neuve');
+    });
+
+    it('should refuse a wrong current password with 401, count it towards the sign-in lockout, and change nothing', async () => {
+      const { password } = await accounts.create('forgetting.officer', 'Étourdi');
+      const token = await tokenOf('forgetting.officer', password);
+      const hashBefore = storedHash('forgetting.officer');
+      const attempt = () => changePassword(token, { currentPassword: 'pas le bon mot de passe', newPassword: 'une phrase de passe neuve' });
+
+      const failures = [await attempt(), await attempt(), await attempt()];
+      const locked = await changePassword(token, { currentPassword: password, newPassword: 'une phrase de passe neuve' });
+
+      expect(failures.map((failure) => failure.body)).toEqual(Array(3).fill({ statusCode: 401, message: 'Mot de passe actuel incorrect', error: 'Unauthorized' }));
+      expect(locked.status).toBe(429);
+      expect(locked.body.message).toMatch(/^Compte temporairement verrouillé/);
+      expect((await login('forgetting.officer', password)).status).toBe(429);
+      expect(storedHash('forgetting.officer')).toBe(hashBefore);
+      expect(await statusWith(token)).toBe(200);
+    });
+
+    it.each([
+      ['too short', { newPassword: 'court-11car' }, 'Le nouveau mot de passe doit compter au moins 12 caractères.'],
+      ['too long', { newPassword: 'x'.repeat(129) }, 'Le nouveau mot de passe compte au plus 128 caractères.'],
+      ['the current one', {}, 'Le nouveau mot de passe doit être différent de l’actuel.'],
+      ['missing', { newPassword: undefined }, 'Le nouveau mot de passe doit être du texte.'],
+    ])('should refuse a new password that is %s with 400, a French message and no echo', async (_case, override, message) => {
+      const username = `strict.${randomUUID().slice(0, 8)}`;
+      const { password } = await accounts.create(username, 'Rigoureux');
+      const token = await tokenOf(username, password);
+      const hashBefore = storedHash(username);
+
+      const response = await changePassword(token, { currentPassword: password, newPassword: password, ...override });
+
+      expect(response.status).toBe(400);
+      expect(response.body.message).toEqual([message]);
+      expect(JSON.stringify(response.body)).not.toContain(password);
+      expect(storedHash(username)).toBe(hashBefore);
     });
   });
 });

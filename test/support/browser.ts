@@ -81,3 +81,88 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+// Types of the citizen-page helpers below (appended after the file's first helpers).
+import type { BrowserContext, BrowserContextOptions, WebSocketRoute } from 'playwright-core';
+
+/**
+ * A citizen on a phone: 390×844 touch screen, French, Paris time (the transcript's times depend on the device's
+ * time zone). Pass to `browser.newContext`.
+ */
+export const CITIZEN_PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  locale: 'fr-FR',
+  timezoneId: 'Europe/Paris',
+};
+
+/**
+ * Opens the citizen page of `baseUrl` in a new tab of `context` and resolves once its socket is online (the message
+ * field is enabled only then). Tabs of one context share `localStorage`, hence the conversation.
+ */
+export async function openCitizenPage(context: BrowserContext, baseUrl: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.locator('[data-testid="message-input"]:enabled').waitFor();
+  return page;
+}
+
+/**
+ * Types `text` in the citizen page, presses « Envoyer » and resolves once the server acknowledged it (the page clears
+ * the field then; the server sends the echo, the bot's answer and any queue position before the acknowledgement).
+ * @throws Error naming the text and the page's alerts when the field is not cleared within `timeoutMs`.
+ */
+export async function citizenSends(page: Page, text: string, timeoutMs = 5_000): Promise<void> {
+  const field = page.getByTestId('message-input');
+  await field.fill(text);
+  await page.getByTestId('send-button').click();
+  try {
+    await page.waitForFunction((element) => (element as { value: string } | null)?.value === '', await field.elementHandle(), {
+      timeout: timeoutMs,
+    });
+  } catch {
+    const alerts = await page.getByRole('alert').allTextContents();
+    throw new Error(`The server did not accept "${text}" within ${timeoutMs} ms; alerts: ${JSON.stringify(alerts)}`);
+  }
+}
+
+/**
+ * A switch on the WebSockets of a browser context, to simulate a network drop without touching the page's code:
+ * every socket goes through Playwright's `routeWebSocket` to the real server; `cut()` closes them all (the server
+ * sees the transport close, the page starts reconnecting) and refuses new ones until `restore()`.
+ */
+export class WebSocketSwitch {
+  private online = true;
+  private readonly live = new Set<WebSocketRoute>();
+
+  private constructor() {}
+
+  /** Routes every WebSocket of `context` through a new switch, on. Call before opening the pages. */
+  static async install(context: BrowserContext): Promise<WebSocketSwitch> {
+    const sut = new WebSocketSwitch();
+    await context.routeWebSocket(/\/socket\.io\//, (route) => sut.route(route));
+    return sut;
+  }
+
+  /** Closes every open WebSocket and refuses new ones until `restore()`. */
+  async cut(): Promise<void> {
+    this.online = false;
+    const closing = [...this.live].map((route) => route.close());
+    this.live.clear();
+    await Promise.all(closing);
+  }
+
+  /** Lets WebSockets connect again; the page's next reconnect attempt reaches the server. */
+  restore(): void {
+    this.online = true;
+  }
+
+  private route(route: WebSocketRoute): Promise<void> | void {
+    if (!this.online) {
+      return route.close();
+    }
+    route.connectToServer();
+    this.live.add(route);
+  }
+}

@@ -314,8 +314,10 @@ describe('Citizen page and officer console in a browser', () => {
       await messagesBy(panel, 'citizen').filter({ hasText: citizenAnswer }).waitFor();
       expect(await messagesBy(citizen, 'bot').count()).toBe(botMessagesBefore);
 
-      // Act 5: the officer closes the chat.
+      // Act 5: the officer closes the chat with its outcome.
       await panel.getByTestId('close-button').click();
+      await panel.getByText('Réponse apportée').click();
+      await panel.getByTestId('close-confirm').click();
 
       // Assert 5: both sides show the end of the conversation.
       await citizen.getByTestId('conversation-closed').waitFor();

@@ -40,17 +40,35 @@ export function disconnectOfficerSocket(): void {
 /** A server acknowledgement, or `NO_ACKNOWLEDGEMENT` when none came within `ACK_TIMEOUT_MS`. */
 export type AckResult = Ack | { ok: false; code: 'NO_ACKNOWLEDGEMENT' };
 
+/** A failed `AckResult`: the server's code and French message, or `NO_ACKNOWLEDGEMENT` (no message). */
+export type AckFailure = Extract<AckResult, { ok: false }>;
+
+/** Client events sent with an acknowledgement that has not come back yet. */
+let pendingAcknowledgements = 0;
+
+/**
+ * True while a client event awaits its acknowledgement. The server reports a refused event twice, as an
+ * `exception` event and in the acknowledgement; the console shows the latter beside the action, so it ignores
+ * `exception` events that arrive meanwhile.
+ */
+export function isAwaitingAcknowledgement(): boolean {
+  return pendingAcknowledgements > 0;
+}
+
 /**
  * Sends one client event through `send`, which must pass the given callback as the event's acknowledgement, and
  * resolves with the server's `Ack`, or with `NO_ACKNOWLEDGEMENT` after `ACK_TIMEOUT_MS` (server down, handler
  * threw an `exception` instead of acknowledging). Never rejects.
  */
 export function awaitAck(send: (acknowledge: (ack: Ack) => void) => void): Promise<AckResult> {
-  return new Promise((resolve) => {
+  pendingAcknowledgements += 1;
+  return new Promise<AckResult>((resolve) => {
     const timer = setTimeout(() => resolve({ ok: false, code: 'NO_ACKNOWLEDGEMENT' }), ACK_TIMEOUT_MS);
     send((ack) => {
       clearTimeout(timer);
       resolve(ack);
     });
+  }).finally(() => {
+    pendingAcknowledgements -= 1;
   });
 }

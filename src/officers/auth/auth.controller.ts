@@ -1,10 +1,14 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { LoginResponse } from '../../contracts/socket-events';
+import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 import { OfficerAuthService } from './officer-auth.service';
 
-/** `POST /api/v1/auth/login`: officer sign-in. */
+/**
+ * Officer sessions: `POST /api/v1/auth/login` (sign-in), `POST /api/v1/auth/logout` (sign-out) and
+ * `POST /api/v1/auth/password` (password change).
+ */
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: OfficerAuthService) {}
@@ -19,5 +23,29 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.username, body.password);
+  }
+
+  /**
+   * 204: the token of `Authorization: Bearer <token>` is revoked and every console socket opened with it is
+   * disconnected (`exception { code: 'UNAUTHORIZED', message: 'Vous êtes déconnecté.' }` first); 401 without a
+   * valid token.
+   */
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Headers('authorization') authorization?: string): void {
+    this.auth.logout(this.auth.requireBearer(authorization));
+  }
+
+  /**
+   * 204: the password is replaced and every other token of the officer is revoked (their consoles disconnected);
+   * the token of this request stays valid. 400 for a malformed body (new password of 12 to 128 characters,
+   * different from the current one); 401 without a valid token or with a wrong current password (counted as a
+   * failed sign-in); 429 like sign-in (per address, and while the username is locked).
+   */
+  @Post('password')
+  @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  changePassword(@Body() body: ChangePasswordDto, @Headers('authorization') authorization?: string): Promise<void> {
+    return this.auth.changePassword(this.auth.requireBearer(authorization), body.currentPassword, body.newPassword);
   }
 }

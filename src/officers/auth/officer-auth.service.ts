@@ -1,23 +1,37 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { ForbiddenException, HttpException, HttpStatus, Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { hash, verify } from '@node-rs/argon2';
 import { LoginLockout } from '../../common/security/login-lockout';
 import { AppConfig } from '../../config/app-config';
 import { OFFICER_ROLES, type LoginResponse, type OfficerProfile, type OfficerRole } from '../../contracts/socket-events';
 import { OfficerAccountStore } from '../officer-account.store';
+import { AuthEvent, type OfficerSessionsRevokedEvent, type SessionRevokedEvent } from './auth.events';
+import { SessionRevocationStore, type TokenIdentity } from './session-revocation.store';
 
-/** Claims of an officer token. `exp` is in seconds since the epoch (RFC 7519). */
+/**
+ * Claims of an officer token (RFC 7519). `iat` and `exp` are seconds since the epoch; `iat` keeps milliseconds as
+ * a fraction (a NumericDate may be non-integer, RFC 7519 §2) so that a password change can tell the tokens issued
+ * before it from those issued after it within the same second. `jti` is a random id, absent from tokens signed
+ * before sign-outs existed.
+ */
 interface OfficerTokenClaims {
   sub: string;
   username: string;
   displayName: string;
   roles: OfficerRole[];
+  jti?: string;
+  iat?: number;
   exp: number;
 }
 
-/** A verified officer token: who, and until when (milliseconds since the epoch). */
+/** A verified officer token: who, which token, and when it was issued and ends (milliseconds since the epoch). */
 export interface OfficerSession {
   officer: OfficerProfile;
+  /** The token's `jti` claim; for a token signed without one, a SHA-256 digest of the token. */
+  jti: string;
+  issuedAt: number;
   expiresAt: number;
 }
 
@@ -30,11 +44,21 @@ function lockedMessage(lockedForMs: number): string {
   return `Compte temporairement verrouillé après plusieurs échecs de connexion : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`;
 }
 
+/** What identifies a session's token for revocation. */
+function tokenIdentity(session: OfficerSession): TokenIdentity {
+  return { jti: session.jti, officerId: session.officer.id, issuedAt: session.issuedAt, expiresAt: session.expiresAt };
+}
+
 /**
- * Officer sign-in: checks the password against the argon2id hash and issues a signed token (HS256) that the
- * console sends with every socket connection. A username is locked for `LOGIN_LOCKOUT_MINUTES` (default 15) after
- * `LOGIN_MAX_FAILURES` (default 5) failed attempts (`LoginLockout`). On the first start with no account it creates
- * one with a random password and prints it once.
+ * Officer sign-in: checks the password against the argon2id hash and issues a signed token (HS256, with a random
+ * `jti`) that the console sends with every socket connection. A username is locked for `LOGIN_LOCKOUT_MINUTES`
+ * (default 15) after `LOGIN_MAX_FAILURES` (default 5) failed attempts (`LoginLockout`). On the first start with no
+ * account it creates one with a random password and prints it once.
+ *
+ * Sessions end early on sign-out (`logout`: that token) and password change (`changePassword`: every other token of
+ * the officer); revocations are kept in memory (`SessionRevocationStore`), and `auth.session-revoked` /
+ * `auth.officer-sessions-revoked` tell the officer gateway to disconnect the sockets opened with those tokens.
+ * Token instants use the system clock (`Date.now()`), the one jsonwebtoken signs and checks `iat`/`exp` with.
  */
 @Injectable()
 export class OfficerAuthService implements OnModuleInit {
@@ -43,10 +67,12 @@ export class OfficerAuthService implements OnModuleInit {
   /** Hash of a random password, verified when the username is unknown so both failures take the same time. */
   private readonly decoyHash: Promise<string>;
   private readonly lockout: LoginLockout;
+  private readonly revocations = new SessionRevocationStore();
 
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {
     this.accounts = new OfficerAccountStore(config.dataDir);
     this.decoyHash = hash(Math.random().toString(36));
@@ -85,14 +111,60 @@ export class OfficerAuthService implements OnModuleInit {
     }
     await this.lockout.succeeded(username);
     const officer: OfficerProfile = { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles ?? ['officer'] };
-    const accessToken = await this.jwt.signAsync({ sub: officer.id, username: officer.username, displayName: officer.displayName, roles: officer.roles });
+    const accessToken = await this.jwt.signAsync({
+      sub: officer.id,
+      username: officer.username,
+      displayName: officer.displayName,
+      roles: officer.roles,
+      jti: randomUUID(),
+      iat: Date.now() / 1000,
+    });
     this.logger.log(`Officer ${officer.id} signed in`);
     return { accessToken, expiresInSeconds: this.config.officerTokenTtlSeconds, officer };
   }
 
   /**
+   * Ends the session of `session`'s token at once: the token is refused from now on (HTTP and sockets) and every
+   * socket opened with it is disconnected (`auth.session-revoked`). The officer's other sessions stay open.
+   */
+  logout(session: OfficerSession): void {
+    this.revocations.revoke(tokenIdentity(session), Date.now());
+    this.events.emit(AuthEvent.SessionRevoked, { jti: session.jti } satisfies SessionRevokedEvent);
+    this.logger.log(`Officer ${session.officer.id} signed out`);
+  }
+
+  /**
+   * Replaces the officer's password: checks `currentPassword` against the stored argon2id hash, stores an argon2id
+   * hash of `newPassword` (`OfficerAccountStore.updatePassword`), then revokes every other token of the officer
+   * issued until now and disconnects their sockets (`auth.officer-sessions-revoked`); `session`'s token stays valid.
+   * A wrong current password counts as a failed sign-in of the username (`LoginLockout`).
+   * @throws UnauthorizedException (401) « Mot de passe actuel incorrect » for a wrong current password or an
+   *   account that no longer exists.
+   * @throws HttpException (429) « Compte temporairement verrouillé… » while the username is locked.
+   */
+  async changePassword(session: OfficerSession, currentPassword: string, newPassword: string): Promise<void> {
+    const { id, username } = session.officer;
+    const lockedForMs = await this.lockout.attempt(username);
+    if (lockedForMs > 0) {
+      this.logger.warn(`Password change of officer ${id} refused: username temporarily locked`);
+      throw new HttpException(lockedMessage(lockedForMs), HttpStatus.TOO_MANY_REQUESTS);
+    }
+    const account = this.accounts.findByUsername(username);
+    if (account?.id !== id || !(await verify(account.passwordHash, currentPassword))) {
+      this.logger.warn(`Failed password change of officer ${id}`);
+      throw new UnauthorizedException('Mot de passe actuel incorrect');
+    }
+    await this.lockout.succeeded(username);
+    this.accounts.updatePassword(username, await hash(newPassword));
+    const now = Date.now();
+    this.revocations.cutOff(id, now, session.jti, now + this.config.officerTokenTtlSeconds * 1000);
+    this.events.emit(AuthEvent.OfficerSessionsRevoked, { officerId: id, keptJti: session.jti } satisfies OfficerSessionsRevokedEvent);
+    this.logger.log(`Officer ${id} changed their password; their other sessions are closed`);
+  }
+
+  /**
    * Checks an HTTP `Authorization: Bearer <token>` header, and the role when one is named.
-   * @throws UnauthorizedException (401) when the header is missing or the token invalid or expired.
+   * @throws UnauthorizedException (401) when the header is missing or the token invalid, expired or revoked.
    * @throws ForbiddenException (403) when the account lacks `role`.
    */
   requireBearer(authorization: string | undefined, role?: OfficerRole): OfficerSession {
@@ -107,19 +179,29 @@ export class OfficerAuthService implements OnModuleInit {
     return session;
   }
 
-  /** @returns the session of a valid, unexpired token, or null for anything else (never throws). */
+  /** @returns the session of a valid, unexpired, unrevoked token, or null for anything else (never throws). */
   verify(token: unknown): OfficerSession | null {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
       return null;
     }
+    let claims: OfficerTokenClaims;
     try {
-      const claims = this.jwt.verify<OfficerTokenClaims>(token);
-      return {
-        officer: { id: claims.sub, username: claims.username, displayName: claims.displayName, roles: Array.isArray(claims.roles) ? claims.roles : ['officer'] },
-        expiresAt: claims.exp * 1000,
-      };
+      claims = this.jwt.verify<OfficerTokenClaims>(token);
     } catch {
       return null;
     }
+    const session: OfficerSession = {
+      officer: { id: claims.sub, username: claims.username, displayName: claims.displayName, roles: Array.isArray(claims.roles) ? claims.roles : ['officer'] },
+      // A token signed without a jti (before sign-outs existed, under a kept JWT_SECRET) is still revocable by digest.
+      jti: typeof claims.jti === 'string' && claims.jti.length > 0 ? claims.jti : createHash('sha256').update(token).digest('base64url'),
+      issuedAt: typeof claims.iat === 'number' ? claims.iat * 1000 : 0,
+      expiresAt: claims.exp * 1000,
+    };
+    return this.isRevoked(session) ? null : session;
+  }
+
+  /** @returns true when the session's token was revoked since it was verified (sign-out, password change). */
+  isRevoked(session: OfficerSession): boolean {
+    return this.revocations.isRevoked(tokenIdentity(session));
   }
 }

@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { SystemClock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
-import { loadIntentCatalog } from '../../intents/intent-loader';
+import { loadIntentsAndSettings } from '../../schedule/settings-loader';
 import { TriageService } from '../triage.service';
 import { evaluate, formatReport, readCorpus } from './intent-evaluation';
 
 /**
  * `npm run intents:eval -- --corpus <file.jsonl> [--json] [--intents <folder>]`: decides every message of a labelled
  * corpus with the intents in force and prints accuracy, alert recall, false-alert rate, the share of `none`
- * handed off, per-label precision and recall, and the confusions; `--json` prints one JSON line instead.
+ * handed off, per-label precision and recall, and the confusions; `--json` prints one JSON line instead. Messages
+ * are decided now (system clock): intents out of their validity period take no part.
  */
 function main(): void {
   const { values } = parseArgs({
@@ -21,8 +23,8 @@ function main(): void {
     return;
   }
   const config = AppConfig.fromEnv({ ...process.env, ...(values.intents ? { INTENTS_DIR: values.intents } : {}) });
-  const catalog = loadIntentCatalog(config.intentsDir);
-  const triage = new TriageService({ current: () => catalog }, config);
+  const { catalog } = loadIntentsAndSettings(config.intentsDir);
+  const triage = new TriageService({ current: () => catalog }, config, new SystemClock());
   const report = evaluate(readCorpus(values.corpus), (text) => triage.decide(text, { allowClarify: true }));
   if (values.json) {
     const { accuracy, alertRecall, falseAlertRate, noneHandedOff, total } = report;

@@ -2,7 +2,12 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { OfficerProfile, SocketException } from '../../../../../src/contracts/socket-events';
 import type { ConsoleErrorCode } from '../../../lib/socket-error-messages';
-import { connectOfficerSocket, disconnectOfficerSocket, officerSocket } from '../../../lib/socket';
+import {
+  connectOfficerSocket,
+  disconnectOfficerSocket,
+  isAwaitingAcknowledgement,
+  officerSocket,
+} from '../../../lib/socket';
 
 /** State of the console's socket: first attempt, connected, or retrying after a network drop. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
@@ -13,7 +18,7 @@ export interface OfficerConnectionHandlers {
   onOfficer: (officer: OfficerProfile) => void;
   /** The server refused the token or ended the session: go back to the sign-in form. */
   onSessionExpired: () => void;
-  /** The server sent an `exception` other than UNAUTHORIZED. */
+  /** The server sent an `exception` other than UNAUTHORIZED while no acknowledged action was pending. */
   onServerError: (code: ConsoleErrorCode) => void;
 }
 
@@ -23,6 +28,7 @@ export interface OfficerConnectionHandlers {
  * Returns the `ConnectionStatus`. The session counts as expired when the server refuses the connection
  * (`connect_error` that socket.io will not retry), sends an `exception` with code UNAUTHORIZED, or disconnects
  * the socket itself; a `connect_error` that socket.io retries (server unreachable) only shows 'reconnecting'.
+ * Listeners are added once per mount and removed on unmount; socket.io keeps them across its reconnects.
  */
 export function useOfficerConnection(token: string, handlers: OfficerConnectionHandlers): ConnectionStatus {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
@@ -53,7 +59,8 @@ export function useOfficerConnection(token: string, handlers: OfficerConnectionH
     const handleException = (exception: SocketException) => {
       if (exception.code === 'UNAUTHORIZED') {
         sessionExpired();
-      } else {
+      } else if (!isAwaitingAcknowledgement()) {
+        // A refused action is shown beside it from its acknowledgement; only other errors go to the console alert.
         serverErrorReceived(exception.code);
       }
     };

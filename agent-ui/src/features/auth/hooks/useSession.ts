@@ -29,7 +29,9 @@ function isOfficerProfile(value: unknown): value is OfficerProfile {
   return (
     typeof candidate.id === 'string' &&
     typeof candidate.username === 'string' &&
-    typeof candidate.displayName === 'string'
+    typeof candidate.displayName === 'string' &&
+    Array.isArray(candidate.roles) &&
+    candidate.roles.every((role) => typeof role === 'string')
   );
 }
 
@@ -120,7 +122,7 @@ function initialState(): { session: OfficerSession | null; notice: SessionNotice
  * Returns `session` (null when signed out), `notice` ('expired' when the server ended the session), and:
  * - `signIn({ username, password })`: `POST /api/v1/auth/login`; resolves `{ ok: true }` and stores the session,
  *   or `{ ok: false, failure }`; never rejects;
- * - `signOut()`: forgets the session;
+ * - `signOut()`: revokes the token on the server (`POST /api/v1/auth/logout`) and forgets the session;
  * - `expire()`: forgets the session and sets `notice` to 'expired' (token refused by the socket);
  * - `updateOfficer(officer)`: keeps the profile the server sent with `officer:session`.
  */
@@ -143,9 +145,14 @@ export function useSession() {
     return { ok: true };
   }, []);
 
+  const signedInToken = state.session?.accessToken;
   const signOut = useCallback(() => {
+    if (signedInToken !== undefined) {
+      // The server revokes the token and closes its sockets; the console forgets it whatever the answer.
+      void fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${signedInToken}` } }).catch(() => undefined);
+    }
     setState({ session: null, notice: null });
-  }, []);
+  }, [signedInToken]);
 
   const expire = useCallback(() => {
     setState({ session: null, notice: 'expired' });

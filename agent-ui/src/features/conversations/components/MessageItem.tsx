@@ -1,7 +1,8 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { ReactNode } from 'react';
 import type { ChatMessage } from '../../../../../src/contracts/socket-events';
-import { ServiceLinkList } from './ServiceLinkList';
+import { safetyFlagLabel } from '../../triage/triage-labels';
+import { LinkCardList } from './LinkCardList';
 
 /** Props: one message of a held conversation. */
 export interface MessageItemProps {
@@ -18,8 +19,8 @@ function renderAuthor(message: ChatMessage): ReactNode {
       return <strong>{message.officerName ?? 'Officier'}</strong>;
     case 'bot':
       return (
-        <Badge as="span" small noIcon severity="info">
-          Assistant automatique
+        <Badge as="span" small noIcon severity="info" data-testid="automatic-reply">
+          Réponse automatique
         </Badge>
       );
     case 'system':
@@ -29,9 +30,9 @@ function renderAuthor(message: ChatMessage): ReactNode {
 
 /**
  * One message as a list item (`data-testid="message"`, `data-author`, `data-seq`): who wrote it (citizen, officer
- * name, « Assistant automatique » for the bot, information for system messages), the time, the text as plain text,
+ * name, « Réponse automatique » for the bot, information for system messages), the time, the text as plain text,
  * an « Urgence » badge on emergency bot answers, a « Danger signalé » / « Risque suicidaire » badge and a red frame
- * on citizen messages the safety layer flagged, and the http(s) links of bot messages.
+ * on citizen messages the safety layer flagged, and the http(s) links of bot and officer messages as link cards.
  */
 export function MessageItem({ message }: MessageItemProps) {
   const sentAt = new Date(message.sentAt);
@@ -51,7 +52,7 @@ export function MessageItem({ message }: MessageItemProps) {
         )}
         {message.safetyFlag && (
           <Badge as="span" small severity="error" className="fr-ml-1w" data-testid="safety-flag">
-            {message.safetyFlag === 'emergency' ? 'Danger signalé' : 'Risque suicidaire'}
+            {safetyFlagLabel(message.safetyFlag)}
           </Badge>
         )}
         <time className="fr-ml-1w" dateTime={sentAt.toISOString()}>
@@ -59,7 +60,7 @@ export function MessageItem({ message }: MessageItemProps) {
         </time>
       </p>
       <p className="chat-message__text fr-mb-0">{message.text}</p>
-      {message.author === 'bot' && <ServiceLinkList links={message.links} />}
+      {(message.author === 'bot' || message.author === 'officer') && <LinkCardList links={message.links} />}
     </li>
   );
 }

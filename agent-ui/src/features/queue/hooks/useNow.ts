@@ -1,13 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer } from 'react';
+import { serverNow } from '../../../lib/server-clock';
 
-/** The current time in ms since the epoch, refreshed every `intervalMs` (default 5 s) while mounted. */
+/**
+ * The server's current time as the console estimates it (`serverNow`, ms since the epoch), read at every render
+ * (so a queue snapshot that sharpens the estimate shows at once) and re-rendered every `intervalMs` (default 5 s)
+ * while mounted: waiting times compare it with the server's `queuedAt`.
+ */
 export function useNow(intervalMs = 5_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, tick] = useReducer((count: number) => count + 1, 0);
 
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = setInterval(tick, intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
 
-  return now;
+  return serverNow();
 }

@@ -1,6 +1,9 @@
 import type { ConnectionStatus } from '../hooks/conversationReducer';
 
-/** Props: the link to the server, and whether a lost conversation was just replaced by a new one. */
+/**
+ * Props: the link to the server, and whether the page came back on a new conversation instead of the one it had
+ * (lost during a drop, or expired before a reload).
+ */
 export interface ConnectionNoticeProps {
   connection: ConnectionStatus;
   replacedLostConversation: boolean;
@@ -22,8 +25,8 @@ export function ConnectionNotice({ connection, replacedLostConversation }: Conne
       );
     case 'online':
       return replacedLostConversation ? (
-        <p className="chat-status">
-          La connexion a été interrompue : une nouvelle conversation a commencé.
+        <p className="chat-status" data-testid="conversation-replaced">
+          Votre conversation précédente n'est plus disponible : une nouvelle conversation a commencé.
         </p>
       ) : null;
   }

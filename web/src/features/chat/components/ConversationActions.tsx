@@ -1,23 +1,25 @@
 import Button from '@codegouvfr/react-dsfr/Button';
 
-/** Props: whether an officer can still be asked for, whether requests can be sent now, and the two requests. */
+/**
+ * Props: what the citizen may do at this stage (`bot`: ask for an officer; `queued`: leave the queue; `assigned`:
+ * only end the chat), whether requests can be sent now, and the requests.
+ */
 export interface ConversationActionsProps {
-  canRequestHandoff: boolean;
+  stage: 'bot' | 'queued' | 'assigned';
   disabled: boolean;
   onRequestHandoff: () => void;
+  onLeaveQueue: () => void;
   onLeave: () => void;
 }
 
-/** « Parler à un policier » (only while the bot answers) and « Terminer la conversation ». */
-export function ConversationActions({
-  canRequestHandoff,
-  disabled,
-  onRequestHandoff,
-  onLeave,
-}: ConversationActionsProps) {
+/**
+ * « Parler à un policier » while the bot answers, « Quitter la file d'attente » while waiting for an officer, and
+ * « Terminer la conversation » at every stage.
+ */
+export function ConversationActions({ stage, disabled, onRequestHandoff, onLeaveQueue, onLeave }: ConversationActionsProps) {
   return (
     <div className="conversation-actions">
-      {canRequestHandoff && (
+      {stage === 'bot' && (
         <Button
           priority="secondary"
           size="small"
@@ -26,6 +28,17 @@ export function ConversationActions({
           nativeButtonProps={{ 'data-testid': 'handoff-button' }}
         >
           Parler à un policier
+        </Button>
+      )}
+      {stage === 'queued' && (
+        <Button
+          priority="secondary"
+          size="small"
+          disabled={disabled}
+          onClick={onLeaveQueue}
+          nativeButtonProps={{ 'data-testid': 'leave-queue-button' }}
+        >
+          Quitter la file d'attente
         </Button>
       )}
       <Button

@@ -11,6 +11,7 @@ export interface ConversationClosedProps {
 const reasonText: Record<ClosedReason, string> = {
   officer_closed: 'Le policier a mis fin à la conversation.',
   citizen_left: 'Vous avez mis fin à la conversation.',
+  citizen_gone: 'Vous avez été absent trop longtemps.',
   connection_lost: 'La connexion au service a été interrompue.',
 };
 

@@ -14,9 +14,16 @@ function describe(code: FailureCode): string {
       return `Le message n'a pas été envoyé : il est vide ou dépasse ${MAX_MESSAGE_LENGTH_CHARS} caractères.`;
     case 'CONVERSATION_NOT_FOUND':
       return 'Cette conversation est terminée. Vous pouvez en commencer une nouvelle.';
+    case 'CONVERSATION_EXPIRED':
+      return 'Cette conversation a expiré. Vous pouvez en commencer une nouvelle.';
+    case 'NOT_WAITING':
+      return "Vous n'êtes pas dans la file d'attente.";
     case 'UNAUTHORIZED':
     case 'CONVERSATION_ALREADY_TAKEN':
     case 'NOT_YOUR_CONVERSATION':
+    case 'AT_CAPACITY':
+    case 'OFFICER_UNAVAILABLE':
+    case 'LINK_NOT_IN_CATALOG':
       return "Cette action n'est pas possible dans cette conversation.";
     case 'CONVERSATION_TOO_LONG':
       return 'Cette conversation est très longue : commencez-en une nouvelle pour continuer.';

@@ -6,17 +6,21 @@ import { MAX_MESSAGE_LENGTH_CHARS } from '../../../../../src/contracts/socket-ev
 /** From this length the field shows how many characters are left. */
 const NEAR_LIMIT_CHARS = MAX_MESSAGE_LENGTH_CHARS - 200;
 
-/** Props: whether the conversation takes messages now, and how to send one (resolves to true once accepted). */
+/**
+ * Props: whether the conversation takes messages now, how to send one (resolves to true once accepted), and what
+ * to call on each keystroke that changes the draft (the typing signal to the officer).
+ */
 export interface MessageComposerProps {
   disabled: boolean;
   onSend: (text: string) => Promise<boolean>;
+  onTyping: () => void;
 }
 
 /**
  * The « Votre message » field and its « Envoyer » button. Enter sends, Shift+Enter starts a new line; blank text
  * is never sent; near the 2 000-character limit the field counts the characters and says how to send more. The draft is cleared only once the server accepted the message, which then comes back in the log.
  */
-export function MessageComposer({ disabled, onSend }: MessageComposerProps) {
+export function MessageComposer({ disabled, onSend, onTyping }: MessageComposerProps) {
   const [draft, setDraft] = useState('');
   const [isSending, setIsSending] = useState(false);
   const text = draft.trim();
@@ -47,7 +51,10 @@ export function MessageComposer({ disabled, onSend }: MessageComposerProps) {
 
   const textAreaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & Record<`data-${string}`, string> = {
     value: draft,
-    onChange: (event) => setDraft(event.target.value),
+    onChange: (event) => {
+      setDraft(event.target.value);
+      onTyping();
+    },
     onKeyDown: sendOnEnter,
     maxLength: MAX_MESSAGE_LENGTH_CHARS,
     rows: 2,

@@ -1,0 +1,97 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { CLOSE_OUTCOMES, type CloseOutcome } from '../../../../../src/contracts/socket-events';
+import type { AckResult } from '../../../lib/socket';
+import { describeAckFailure } from '../../../lib/socket-error-messages';
+import { testId } from '../../../lib/test-id';
+import { closeOutcomeLabel } from '../close-outcome-label';
+
+/**
+ * Props: `disabled` when the socket is down, `onConfirm(outcome)` resolving with the server's acknowledgement of
+ * `conversation:close`, and `onCancel()`.
+ */
+export interface CloseFormProps {
+  disabled: boolean;
+  onConfirm: (outcome: CloseOutcome) => Promise<AckResult>;
+  onCancel: () => void;
+}
+
+/**
+ * « Clôturer la conversation » (`data-testid="close-form"`): the required « Issue de la conversation », one of the
+ * five `CLOSE_OUTCOMES` in French (`data-testid="close-outcome-<outcome>"`), then « Confirmer la clôture »
+ * (`data-testid="close-confirm"`). Confirming without a choice says so on the field; a refusal of the server is
+ * shown in an alert. The focus goes to the first outcome on opening.
+ */
+export function CloseForm({ disabled, onConfirm, onCancel }: CloseFormProps) {
+  const [outcome, setOutcome] = useState<CloseOutcome | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    // Opened by « Clôturer »: bring the form into view with the keyboard focus on the first outcome.
+    formRef.current?.querySelector('input')?.focus();
+  }, []);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (outcome === null || disabled || pending) {
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const result = await onConfirm(outcome);
+    setPending(false);
+    if (!result.ok) {
+      setError(describeAckFailure(result));
+    }
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="chat-panel__form fr-mt-2w"
+      onSubmit={(event) => void handleSubmit(event)}
+      aria-label="Clôturer la conversation"
+      noValidate
+      data-testid="close-form"
+    >
+      <RadioButtons
+        legend="Issue de la conversation"
+        hintText="Obligatoire : comment la conversation s’est terminée"
+        name={name}
+        small
+        state={submitted && outcome === null ? 'error' : 'default'}
+        stateRelatedMessage="Choisissez l’issue de la conversation"
+        options={CLOSE_OUTCOMES.map((value) => ({
+          label: closeOutcomeLabel(value),
+          nativeInputProps: {
+            value,
+            checked: outcome === value,
+            onChange: () => setOutcome(value),
+            ...testId(`close-outcome-${value}`),
+          },
+        }))}
+      />
+      {error !== null && <Alert className="fr-mb-2w" severity="error" small role="alert" description={error} />}
+      <div className="chat-panel__form-actions">
+        <Button
+          type="submit"
+          iconId="fr-icon-chat-check-line"
+          disabled={disabled || pending}
+          nativeButtonProps={testId('close-confirm')}
+        >
+          {pending ? 'Clôture…' : 'Confirmer la clôture'}
+        </Button>
+        <Button type="button" priority="secondary" onClick={onCancel}>
+          Annuler
+        </Button>
+      </div>
+    </form>
+  );
+}
