@@ -2,6 +2,10 @@
  * Jest runs TypeScript through @swc/jest: NestJS 12 ships ES modules, which jest on Node 20 cannot require(),
  * so those packages are transformed too (see ../shared/TOOLCHAIN.md).
  */
+// The host runs in UTC, as a container does (scenario S-27): business hours must come from intents/settings.yaml,
+// never from the host's zone. Set before jest starts its workers, which inherit it.
+process.env.TZ = 'UTC';
+
 const swc = [
   '@swc/jest',
   {

@@ -124,6 +124,42 @@ export class EnvDto {
   @MaxLength(512)
   METRICS_TOKEN?: string;
 
+  /**
+   * OpenID Connect issuer (`https://…`, e.g. a Keycloak realm or ProConnect) for officer sign-in through an
+   * identity provider. Unset (default): officers sign in with the local accounts only.
+   */
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  /** Client id registered at the OIDC issuer. Required with `OIDC_ISSUER`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  OIDC_CLIENT_ID?: string;
+
+  /** Client secret registered at the OIDC issuer (sensitive: never logged). Required with `OIDC_ISSUER`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  OIDC_CLIENT_SECRET?: string;
+
+  /**
+   * Public base URL of this service as the identity provider redirects to it (`https://chat.example.fr`); the
+   * callback is `<OIDC_REDIRECT_BASE_URL>/api/v1/auth/oidc/callback`. Required with `OIDC_ISSUER`.
+   */
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'OIDC_REDIRECT_BASE_URL must be an http(s) URL' })
+  OIDC_REDIRECT_BASE_URL?: string;
+
+  /** ID token claim holding the officer's roles (a list of `officer`, `supervisor`, `editor`). Default `roles`. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'OIDC_ROLES_CLAIM must be a claim name' })
+  OIDC_ROLES_CLAIM?: string;
+
   /** Messages one citizen socket may send per `CITIZEN_SOCKET_WINDOW_SECONDS`. Default 10. */
   @IsOptional()
   @Type(() => Number)
@@ -213,6 +249,16 @@ export class EnvDto {
   LOGIN_LOCKOUT_MINUTES?: number;
 }
 
+/** OpenID Connect settings of officer sign-in (see `OIDC_*` in `EnvDto`). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Without a trailing slash. */
+  redirectBaseUrl: string;
+  rolesClaim: string;
+}
+
 /** A fixed-window limit: at most `points` actions per `durationSeconds`. */
 export interface RateLimit {
   points: number;
@@ -241,6 +287,8 @@ export class AppConfig {
   readonly routingMode: RoutingMode;
   readonly defaultOfficerCapacity: number;
   readonly metricsToken: string | undefined;
+  /** OpenID Connect sign-in for officers; undefined when `OIDC_ISSUER` is not set. */
+  readonly oidc: OidcSettings | undefined;
   /** Per-socket citizen message limit: `points` messages per `durationSeconds`. */
   readonly citizenSocketMessageLimit: RateLimit;
   /** Per-IP citizen message limit: `points` messages per `durationSeconds`, all sockets of the address together. */
@@ -266,6 +314,16 @@ export class AppConfig {
     this.routingMode = env.ROUTING_MODE ?? 'pick';
     this.defaultOfficerCapacity = env.DEFAULT_OFFICER_CAPACITY ?? 3;
     this.metricsToken = env.METRICS_TOKEN;
+    this.oidc =
+      env.OIDC_ISSUER === undefined
+        ? undefined
+        : {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID ?? '',
+            clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+            redirectBaseUrl: (env.OIDC_REDIRECT_BASE_URL ?? '').replace(/\/+$/, ''),
+            rolesClaim: env.OIDC_ROLES_CLAIM ?? 'roles',
+          };
     this.citizenSocketMessageLimit = { points: env.CITIZEN_MESSAGES_PER_SOCKET ?? 10, durationSeconds: env.CITIZEN_SOCKET_WINDOW_SECONDS ?? 10 };
     this.citizenIpMessageLimit = { points: env.CITIZEN_MESSAGES_PER_IP ?? 60, durationSeconds: env.CITIZEN_IP_WINDOW_SECONDS ?? 60 };
     this.maxConversationsPerIp = env.MAX_CONVERSATIONS_PER_IP ?? 5;
@@ -286,6 +344,13 @@ export class AppConfig {
     const problems = errors.map(
       (error) => `${error.property}: ${Object.keys(error.constraints ?? {}).join(', ') || 'invalid'}`,
     );
+    if (dto.OIDC_ISSUER !== undefined) {
+      for (const required of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_BASE_URL'] as const) {
+        if (dto[required] === undefined) {
+          problems.push(`${required}: required when OIDC_ISSUER is set`);
+        }
+      }
+    }
     if (problems.length > 0) {
       throw new InvalidEnvironmentError(problems);
     }

@@ -12,6 +12,10 @@ export const OFFICER_NAMESPACE = '/officer';
 
 /** Longest message a citizen or an officer may send, in characters (UTF-16 code units). */
 export const MAX_MESSAGE_LENGTH_CHARS = 2000;
+/** Longest transfer note (`handoff:transfer`), in characters. */
+export const MAX_TRANSFER_NOTE_CHARS = 500;
+/** Longest example sentence an officer may suggest (`POST /api/v1/suggestions`), in characters. */
+export const MAX_SUGGESTION_CHARS = 300;
 
 /** A link to an official service, shown as a clickable card. Only https URLs. */
 export interface ServiceLink {
@@ -131,6 +135,16 @@ export interface Announcement {
   links: ServiceLink[];
 }
 
+/**
+ * One entry of the citizen page's orientation menu (« Je suis victime », « Je veux signaler », « Je m'informe »),
+ * from `intents/settings.yaml`: a title and the official services it leads to.
+ */
+export interface OrientationSection {
+  id: string;
+  title: string;
+  links: ServiceLink[];
+}
+
 /** Why a conversation left the queue without an officer: the citizen left it, or the maximum wait was reached. */
 export type QueueExitReason = 'citizen_cancelled' | 'max_wait';
 
@@ -139,7 +153,10 @@ export interface QueueItemView {
   conversationId: string;
   /** 1-based position in the queue. */
   position: number;
-  /** The safety layer flagged the chat (danger, suicide risk): it waits ahead of the others. */
+  /**
+   * The chat waits in the priority group: the safety layer flagged it (danger, suicide risk; see `summary.flags`),
+   * or it came back to the head of the queue (its officer dropped or sent it back).
+   */
   priority: boolean;
   /** Milliseconds since the epoch when the conversation entered the queue. */
   queuedAt: number;
@@ -296,6 +313,8 @@ export interface CitizenServerToClientEvents {
     resumed: boolean;
     status: ConversationStatus;
     announcements: Announcement[];
+    /** The orientation menu, in the settings' order (empty when the settings define none). */
+    orientation: OrientationSection[];
   }) => void;
   /** A message of the conversation (the citizen's own, echoed with its `seq`, the bot's, an officer's). */
   'conversation:message': (message: ChatMessage) => void;
@@ -428,3 +447,29 @@ export interface IntentSuggestion {
   /** Milliseconds since the epoch. */
   suggestedAt: number;
 }
+
+/** Which policy step decided, for the trace. */
+export type PolicyStep =
+  | 'safety-floor'
+  | 'safety-rules'
+  | 'other-language'
+  | 'two-needs'
+  | 'clarify'
+  | 'answer'
+  | 'handoff-intent'
+  | 'small-talk'
+  | 'fallback';
+
+/** Why triage decided as it did (`?explain=1`, for officers only: it holds the message's words). */
+export interface TriageTrace {
+  normalized: string;
+  tokens: { word: string; stem: string; clause: number; negated: boolean }[];
+  corrections: string[];
+  language: ReplyLanguage;
+  safety: { floorHit: string | null; pastMarker: boolean; presentMarker: boolean };
+  scores: { intent: string; confidence: number; similarity: number; rulesHit: string[] }[];
+  step: PolicyStep;
+}
+
+/** `POST /api/v1/editor/playground` (editor role) and `POST /api/v1/triage?explain=1` answer: the decision and its trace. */
+export type ExplainedDecision = TriageDecision & { trace: TriageTrace };

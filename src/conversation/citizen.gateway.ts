@@ -12,6 +12,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { Clock } from '../common/clock/clock';
+import { coalescePerTurn } from '../common/coalesce';
 import { SocketExceptionFilter } from '../common/errors/ws-exception.filter';
 import { clientAddress } from '../common/security/client-address';
 import { CitizenRateLimiter } from '../common/security/citizen-rate-limiter';
@@ -198,10 +199,15 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
   @OnEvent(ConversationEvent.QueueChanged)
   @OnEvent(ConversationEvent.OfficersChanged)
   sendQueuePositions(): void {
+    this.flushQueuePositions();
+  }
+
+  /** Sends every waiting citizen their position and estimate, once per turn of the event loop however many changes. */
+  private readonly flushQueuePositions = coalescePerTurn(() => {
     for (const conversationId of this.queue.list()) {
       this.sendPosition(conversationId);
     }
-  }
+  });
 
   @OnEvent(ConversationEvent.QueueLeft)
   sendQueueLeft({ conversationId, reason }: QueueLeftEvent): void {
@@ -249,6 +255,7 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
       resumed,
       status: conversation.status,
       announcements: this.schedule.activeAnnouncements(this.clock.now()),
+      orientation: [],
     });
     for (const message of conversation.messages.slice(lastSeq)) {
       client.emit('conversation:message', message);

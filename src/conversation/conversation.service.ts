@@ -179,17 +179,27 @@ export class ConversationService {
   }
 
   /**
-   * The citizen picks one of the quick replies of the last `clarify` message: the bot answers with that intent.
+   * The citizen picks one of the quick replies of the last `clarify` message: the bot answers with that intent. Once
+   * the chat waits for or is held by an officer, the pick reaches the officer as the citizen's text and the bot
+   * stays silent (S-02: the handoff gate does not depend on the kind of message).
    * @throws ConversationException `CONVERSATION_NOT_FOUND`, or `CHOICE_NOT_OFFERED` when no such choice is pending.
    */
   choose(conversationId: string, intentId: string): void {
     const conversation = this.requireLive(conversationId);
     const choice = conversation.pendingChoices?.find((candidate) => candidate.intent === intentId);
-    const decision = choice && conversation.status === 'bot' ? this.triage.answerIntent(choice.intent, conversation.language) : null;
+    if (!choice) {
+      throw new ConversationException(ConversationExceptionCode.ChoiceNotOffered);
+    }
+    if (conversation.status !== 'bot') {
+      conversation.pendingChoices = undefined;
+      this.post(conversation, { author: 'citizen', text: choice.title });
+      return;
+    }
+    const decision = this.triage.answerIntent(choice.intent, conversation.language);
     if (!decision) {
       throw new ConversationException(ConversationExceptionCode.ChoiceNotOffered);
     }
-    this.post(conversation, { author: 'citizen', text: choice?.title ?? intentId });
+    this.post(conversation, { author: 'citizen', text: choice.title });
     this.summarise(conversation, decision, undefined);
     this.answer(conversation, decision);
   }

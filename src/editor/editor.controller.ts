@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
-import type { EditorCatalogView, IntentSuggestion, TriageDecision } from '../contracts/socket-events';
+import type { EditorCatalogView, IntentSuggestion, TriageDecision, ExplainedDecision } from '../contracts/socket-events';
 import { IntentCatalogService } from '../intents/intent-catalog.service';
 import { OfficerAuthService } from '../officers/auth/officer-auth.service';
 import { MessageTextDto } from '../triage/triage.dto';
-import { type TriageTrace, TriageService } from '../triage/triage.service';
+import { TriageService } from '../triage/triage.service';
 import { SuggestionDto, SuggestionIdDto } from './editor.dto';
 import { SuggestionStore } from './suggestion.store';
 
@@ -52,7 +52,7 @@ export class EditorController {
    */
   @Post('editor/playground')
   @HttpCode(200)
-  playground(@Body() body: MessageTextDto, @Headers('authorization') authorization?: string): TriageDecision & { trace: TriageTrace } {
+  playground(@Body() body: MessageTextDto, @Headers('authorization') authorization?: string): ExplainedDecision {
     this.auth.requireBearer(authorization, 'editor');
     const { decision, trace } = this.triage.explain(body.text);
     return { ...decision, trace };

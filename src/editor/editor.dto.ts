@@ -1,7 +1,5 @@
 import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-
-/** Longest suggested example, in characters. */
-export const MAX_SUGGESTION_CHARS = 300;
+import { MAX_SUGGESTION_CHARS } from '../contracts/socket-events';
 
 /** Body of `POST /api/v1/suggestions`: an intent id and a non-blank sentence of at most 300 characters. */
 export class SuggestionDto {

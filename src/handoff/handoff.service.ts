@@ -25,9 +25,6 @@ import { HandoffQueue } from './handoff-queue';
 import { OfficerPresenceService } from './officer-presence.service';
 import { WaitEstimator } from './wait-estimator';
 
-/** Longest transfer note, in characters. */
-export const MAX_TRANSFER_NOTE_CHARS = 500;
-
 /**
  * The officer's side of a handoff: take a waiting conversation (or get one by automatic routing), write to the
  * citizen, transfer, close with an outcome. Every operation checks that the conversation is live and, after the

@@ -1,7 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CLOSE_OUTCOMES, type CloseOutcome, MAX_MESSAGE_LENGTH_CHARS, type OfficerStatus } from '../contracts/socket-events';
-import { MAX_TRANSFER_NOTE_CHARS } from '../handoff/handoff.service';
+import { CLOSE_OUTCOMES, type CloseOutcome, MAX_MESSAGE_LENGTH_CHARS, MAX_TRANSFER_NOTE_CHARS, type OfficerStatus } from '../contracts/socket-events';
 
 /** Most link cards one officer message may carry (as an intent answer). */
 const MAX_LINKS_PER_MESSAGE = 6;

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { Clock, type TimerHandle } from '../common/clock/clock';
+import { coalescePerTurn } from '../common/coalesce';
 import { SocketExceptionFilter } from '../common/errors/ws-exception.filter';
 import { AppConfig } from '../config/app-config';
 import {
@@ -188,8 +189,13 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
 
   @OnEvent(ConversationEvent.QueueChanged)
   sendQueue(): void {
-    this.server.to(QUEUE_ROOM).emit('handoff:queue', { items: this.conversations.queueView() });
+    this.flushQueue();
   }
+
+  /** Sends the queue to every console not away, once per turn of the event loop however many changes. */
+  private readonly flushQueue = coalescePerTurn(() => {
+    this.server.to(QUEUE_ROOM).emit('handoff:queue', { items: this.conversations.queueView() });
+  });
 
   @OnEvent(ConversationEvent.OfficersChanged)
   sendRoster(): void {

@@ -1,8 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post, Query } from '@nestjs/common';
-import type { TriageDecision } from '../contracts/socket-events';
+import type { TriageDecision, ExplainedDecision } from '../contracts/socket-events';
 import { OfficerAuthService } from '../officers/auth/officer-auth.service';
 import { MessageTextDto, TriageQueryDto } from './triage.dto';
-import { type TriageTrace, TriageService } from './triage.service';
+import { TriageService } from './triage.service';
 
 /** `POST /api/v1/triage`: the decision for one message, without opening a conversation. */
 @Controller('triage')
@@ -22,7 +22,7 @@ export class TriageController {
     @Body() body: MessageTextDto,
     @Query() query: TriageQueryDto,
     @Headers('authorization') authorization?: string,
-  ): TriageDecision | (TriageDecision & { trace: TriageTrace }) {
+  ): TriageDecision | (ExplainedDecision) {
     if (query.explain !== '1') {
       return this.triage.decide(body.text);
     }

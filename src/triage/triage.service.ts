@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { Clock, SystemClock } from '../common/clock/clock';
 import { AppConfig } from '../config/app-config';
-import type { IntentChoice, ReplyLanguage, ServiceLink, TriageDecision } from '../contracts/socket-events';
+import type { IntentChoice, PolicyStep, ReplyLanguage, ServiceLink, TriageDecision, TriageTrace } from '../contracts/socket-events';
 import { answerAt, catalogInForce, type IntentAnswer, type IntentCatalog, type IntentRule } from '../intents/intent-catalog';
 import { IntentCatalogEvent, IntentCatalogService } from '../intents/intent-catalog.service';
 import { IntentMatcher, type IntentScore } from './intent-matcher';
@@ -35,29 +35,6 @@ const CLARIFY_MARGIN = 0.06;
 const SAFETY_SIMILARITY = 0.5;
 /** At most this many links in one reply. */
 const MAX_LINKS = 6;
-
-/** Which policy step decided, for the trace. */
-export type PolicyStep =
-  | 'safety-floor'
-  | 'safety-rules'
-  | 'other-language'
-  | 'two-needs'
-  | 'clarify'
-  | 'answer'
-  | 'handoff-intent'
-  | 'small-talk'
-  | 'fallback';
-
-/** Why triage decided as it did (`?explain=1`, for officers only: it holds the message's words). */
-export interface TriageTrace {
-  normalized: string;
-  tokens: { word: string; stem: string; clause: number; negated: boolean }[];
-  corrections: string[];
-  language: ReplyLanguage;
-  safety: { floorHit: string | null; pastMarker: boolean; presentMarker: boolean };
-  scores: { intent: string; confidence: number; similarity: number; rulesHit: string[] }[];
-  step: PolicyStep;
-}
 
 /** Options of one decision. */
 export interface DecideOptions {

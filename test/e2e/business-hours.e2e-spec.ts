@@ -27,21 +27,19 @@ announcements:
 /** The instant of a Paris wall-clock time, as ISO 8601 UTC. */
 const paris = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Paris' }).toUTC().toISO() ?? '';
 
-describe('Business hours and announcements (S-27, host time zone UTC)', () => {
-  const hostTimeZone = process.env.TZ;
+describe('Business hours and announcements (S-27, host time zone UTC: see jest.config.js)', () => {
   let folder: string;
   let clock: FakeClock;
   let sut: TestApp;
 
   beforeAll(() => {
-    process.env.TZ = 'UTC';
+    expect(new Date('2025-03-31T12:00:00Z').getTimezoneOffset()).toBe(0);
     folder = mkdtempSync(join(tmpdir(), 'intents-hours-'));
     cpSync(join(__dirname, '..', '..', 'intents'), folder, { recursive: true });
     writeFileSync(join(folder, 'settings.yaml'), SETTINGS);
   });
 
   afterAll(() => {
-    process.env.TZ = hostTimeZone;
     rmSync(folder, { recursive: true, force: true });
   });
 

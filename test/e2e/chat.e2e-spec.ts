@@ -307,6 +307,35 @@ describe('Clarifying questions in the citizen chat', () => {
     expect(await answer).toMatchObject({ outcome: 'answer', text: 'Réponse de l\'intention shop_dispute.' });
   });
 
+  it('should let every kind of citizen message reach the officer who holds the chat, and the bot answer none (S-02)', async () => {
+    const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('gate.officer')).accessToken);
+    const { socket: citizen, conversationId } = await connectCitizen(sut.baseUrl);
+    const clarify = nextMessage(citizen, 'bot');
+    await emitWithAck(citizen, 'conversation:message', { text: 'un litige' });
+    expect((await clarify).outcome).toBe('clarify');
+    await emitWithAck(citizen, 'handoff:request', {});
+    const joined = nextMessage(citizen, 'system');
+    await emitWithAck(officer, 'handoff:take', { conversationId });
+    await joined;
+    const citizenSees: string[] = [];
+    citizen.on('conversation:message', (message) => citizenSees.push(message.author));
+    const officerGets: string[] = [];
+    officer.on('conversation:message', (message) => officerGets.push(message.text));
+
+    const long = `Voici tout le détail. ${'x'.repeat(1978)}`;
+    expect(await emitWithAck(citizen, 'conversation:choose', { intent: 'shop_dispute' })).toEqual({ ok: true });
+    for (const text of ['👍', 'voici le lien https://exemple.fr/annonce', long]) {
+      expect(await emitWithAck(citizen, 'conversation:message', { text })).toEqual({ ok: true });
+    }
+    expect(await emitWithAck(citizen, 'conversation:message', { text: '   ' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    const reached = nextMessage(officer, 'citizen');
+    await emitWithAck(citizen, 'conversation:message', { text: 'fin' });
+    await reached;
+
+    expect(officerGets).toEqual(['Intention shop_dispute', '👍', 'voici le lien https://exemple.fr/annonce', long, 'fin']);
+    expect(citizenSees.every((author) => author === 'citizen')).toBe(true);
+  });
+
   it('should refuse a choice that was not offered', async () => {
     const { socket: citizen } = await connectCitizen(sut.baseUrl);
 

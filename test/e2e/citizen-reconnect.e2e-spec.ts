@@ -1,4 +1,5 @@
-import type { AssignedConversationView, ChatMessage, OfficerLoadView, QueueItemView } from '../../src/contracts/socket-events';
+import { io } from 'socket.io-client';
+import { type AssignedConversationView, CITIZEN_NAMESPACE, type ChatMessage, type OfficerLoadView, type QueueItemView } from '../../src/contracts/socket-events';
 import { MAX_WAIT_NOTICE, WHILE_QUEUED_PREFIX } from '../../src/conversation/conversation.service';
 import { ConversationStore } from '../../src/conversation/conversation.store';
 import { createTestApp, type TestApp } from '../support/create-test-app';
@@ -9,6 +10,7 @@ import {
   connectHeldCitizen,
   connectOfficer,
   connectQueuedCitizen,
+  type ConversationStarted,
   emitWithAck,
   nextMessage,
   type OfficerClient,
@@ -216,5 +218,38 @@ describe('Citizen reconnects, grace period and queue exits (fake clock)', () => 
     clock.tick(OFFICER_GRACE_SECONDS * 1000);
     await requeued;
     expect((await told).text).toMatch(/un autre policier va vous répondre/);
+  });
+});
+
+describe('Long-polling transport (a proxy that blocks websockets, S-13)', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ CITIZEN_RECONNECT_GRACE_SECONDS: String(GRACE_SECONDS) });
+  });
+
+  afterAll(async () => {
+    closeAllSockets();
+    await sut.close();
+  });
+
+  it('should serve a citizen over HTTP long-polling, and resume the conversation after a reconnect', async () => {
+    const url = `${sut.baseUrl}${CITIZEN_NAMESPACE}`;
+    const first = io(url, { transports: ['polling'], reconnection: false, forceNew: true });
+    const started = await waitForEvent<ConversationStarted>(first, 'conversation:started');
+    const answered = waitForEvent<ChatMessage>(first, 'conversation:message', (message) => message.author === 'bot');
+    await emitWithAck(first, 'conversation:message', { text: "j'ai perdu mon passeport" });
+    const answer = await answered;
+    first.disconnect();
+
+    const again = io(url, { transports: ['polling'], reconnection: false, forceNew: true, auth: { resumeToken: started.resumeToken, lastSeq: answer.seq } });
+    const resumed = await waitForEvent<ConversationStarted>(again, 'conversation:started');
+    // The service ends it (no client request left in flight when the test ends).
+    const gone = waitForEvent(again, 'disconnect');
+    await emitWithAck(again, 'conversation:leave', {});
+    await gone;
+
+    expect(answer.outcome).toBe('answer');
+    expect(resumed).toMatchObject({ conversationId: started.conversationId, resumed: true });
   });
 });

@@ -43,6 +43,28 @@ describe('Queue and routing: officers pick (ROUTING_MODE=pick)', () => {
     expect(queue.map((item) => item.conversationId)).toEqual([second.conversationId]);
   });
 
+  it('should give each chat to exactly one of two officers racing for it, 100 times with 0–20 ms jitter (S-03)', async () => {
+    const { socket: first } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('racer.one', 'Un')).accessToken);
+    const { socket: second } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('racer.two', 'Deux')).accessToken);
+    const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 21)));
+
+    for (let round = 0; round < 100; round += 1) {
+      const citizen = await connectQueuedCitizen(sut.baseUrl);
+      const joins: string[] = [];
+      citizen.socket.on('conversation:message', (message) => message.author === 'system' && joins.push(message.text));
+      const take = (officer: OfficerClient) => jitter().then(() => emitWithAck(officer, 'handoff:take', { conversationId: citizen.conversationId }));
+      const acks = await Promise.all([take(first), take(second)]);
+
+      const winner = acks[0]?.ok ? first : second;
+      expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
+      expect(acks.find((ack) => !ack.ok)).toMatchObject({ code: 'CONVERSATION_ALREADY_TAKEN', message: expect.stringContaining('déjà été prise') });
+      const closed = waitForEvent(citizen.socket, 'conversation:closed');
+      await emitWithAck(winner, 'conversation:close', { conversationId: citizen.conversationId, outcome: 'answered' });
+      await closed;
+      expect(joins.filter((text) => text.endsWith('a rejoint la conversation.'))).toHaveLength(1);
+    }
+  }, 60_000);
+
   it('should stop queue updates while away and send the whole queue on coming back (S-06)', async () => {
     const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('away')).accessToken);
     expect(await emitWithAck(officer, 'officer:status', { status: 'away' })).toEqual({ ok: true });

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { LoginResponse } from '../../contracts/socket-events';
 import { ChangePasswordDto } from './change-password.dto';
@@ -6,8 +6,8 @@ import { LoginDto } from './login.dto';
 import { OfficerAuthService } from './officer-auth.service';
 
 /**
- * Officer sessions: `POST /api/v1/auth/login` (sign-in), `POST /api/v1/auth/logout` (sign-out) and
- * `POST /api/v1/auth/password` (password change).
+ * Officer sessions: `POST /api/v1/auth/login` (sign-in), `GET /api/v1/auth/session` (the current session),
+ * `POST /api/v1/auth/logout` (sign-out) and `POST /api/v1/auth/password` (password change).
  */
 @Controller('auth')
 export class AuthController {
@@ -23,6 +23,16 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.username, body.password);
+  }
+
+  /**
+   * 200 with the `LoginResponse` of the token of `Authorization: Bearer <token>` (`expiresInSeconds`: the time
+   * left): how the console learns who signed in through the identity provider, which hands it only a token.
+   * 401 without a valid token.
+   */
+  @Get('session')
+  session(@Headers('authorization') authorization?: string): LoginResponse {
+    return this.auth.currentSession(authorization);
   }
 
   /**

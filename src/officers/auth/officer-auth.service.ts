@@ -35,6 +35,33 @@ export interface OfficerSession {
   expiresAt: number;
 }
 
+/** An `Authorization` header carrying a bearer token (RFC 6750 §2.1); group 1 is the token. */
+const BEARER = /^Bearer (\S+)$/;
+
+/** A person an OpenID Connect identity provider authenticated, as `issueForIdentity` takes it. */
+export interface ExternalIdentity {
+  /** The ID token's `iss`. */
+  issuer: string;
+  /** The ID token's `sub`: stable and unique within the issuer (OpenID Connect Core §2). */
+  subject: string;
+  username: string;
+  displayName: string;
+  roles: readonly OfficerRole[];
+}
+
+/**
+ * The officer id of a person known to an identity provider: a name-based UUID (version 8, RFC 9562 §5.8 and
+ * appendix B.2) from the SHA-256 digest of `issuer`, a NUL byte and `subject`; the same for every sign-in, distinct
+ * across issuers, and revealing neither.
+ */
+export function identityOfficerId(issuer: string, subject: string): string {
+  const digest = createHash('sha256').update(`${issuer}\u0000${subject}`).digest();
+  digest[6] = (digest[6] & 0x0f) | 0x80;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  const hex = digest.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** Name of the account made on the first start. */
 export const FIRST_OFFICER_USERNAME = 'officier';
 
@@ -53,7 +80,8 @@ function tokenIdentity(session: OfficerSession): TokenIdentity {
  * Officer sign-in: checks the password against the argon2id hash and issues a signed token (HS256, with a random
  * `jti`) that the console sends with every socket connection. A username is locked for `LOGIN_LOCKOUT_MINUTES`
  * (default 15) after `LOGIN_MAX_FAILURES` (default 5) failed attempts (`LoginLockout`). On the first start with no
- * account it creates one with a random password and prints it once.
+ * account it creates one with a random password and prints it once. Officers authenticated by an OpenID Connect
+ * identity provider get the same token through `issueForIdentity`.
  *
  * Sessions end early on sign-out (`logout`: that token) and password change (`changePassword`: every other token of
  * the officer); revocations are kept in memory (`SessionRevocationStore`), and `auth.session-revoked` /
@@ -111,16 +139,38 @@ export class OfficerAuthService implements OnModuleInit {
     }
     await this.lockout.succeeded(username);
     const officer: OfficerProfile = { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles ?? ['officer'] };
-    const accessToken = await this.jwt.signAsync({
-      sub: officer.id,
-      username: officer.username,
-      displayName: officer.displayName,
-      roles: officer.roles,
-      jti: randomUUID(),
-      iat: Date.now() / 1000,
-    });
-    this.logger.log(`Officer ${officer.id} signed in`);
-    return { accessToken, expiresInSeconds: this.config.officerTokenTtlSeconds, officer };
+    return this.issue(officer);
+  }
+
+  /**
+   * Signs in an officer whom an OpenID Connect identity provider authenticated (`OidcService`): issues the same
+   * token as `login`, valid `OFFICER_TOKEN_TTL_SECONDS`, revocable by `logout` like any other. The officer id is
+   * `identityOfficerId(issuer, subject)`, the same at every sign-in, so held chats and presence follow the person;
+   * no local account is created, so the capacity is `DEFAULT_OFFICER_CAPACITY`.
+   * @param identity `issuer` and `subject`: the ID token's `iss` and `sub`; `username`, `displayName` and `roles`
+   *   (at least one) as the console shows them.
+   * @returns a `LoginResponse`, as `login` does.
+   */
+  issueForIdentity(identity: ExternalIdentity): Promise<LoginResponse> {
+    const officer: OfficerProfile = {
+      id: identityOfficerId(identity.issuer, identity.subject),
+      username: identity.username,
+      displayName: identity.displayName,
+      roles: [...identity.roles],
+    };
+    return this.issue(officer);
+  }
+
+  /**
+   * The session of an HTTP `Authorization: Bearer <token>` header as a `LoginResponse`, for a console that received
+   * the token without the profile (sign-in through the identity provider). `expiresInSeconds` is the time left
+   * (whole seconds, rounded down), not the full lifetime.
+   * @throws UnauthorizedException (401) when the header is missing or the token invalid, expired or revoked.
+   */
+  currentSession(authorization: string | undefined): LoginResponse {
+    const session = this.requireBearer(authorization);
+    const accessToken = BEARER.exec(authorization ?? '')?.[1] ?? '';
+    return { accessToken, expiresInSeconds: Math.max(0, Math.floor((session.expiresAt - Date.now()) / 1000)), officer: session.officer };
   }
 
   /**
@@ -168,7 +218,7 @@ export class OfficerAuthService implements OnModuleInit {
    * @throws ForbiddenException (403) when the account lacks `role`.
    */
   requireBearer(authorization: string | undefined, role?: OfficerRole): OfficerSession {
-    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+    const match = BEARER.exec(authorization ?? '');
     const session = match ? this.verify(match[1]) : null;
     if (!session) {
       throw new UnauthorizedException('Officer sign-in required');
@@ -203,5 +253,19 @@ export class OfficerAuthService implements OnModuleInit {
   /** @returns true when the session's token was revoked since it was verified (sign-out, password change). */
   isRevoked(session: OfficerSession): boolean {
     return this.revocations.isRevoked(tokenIdentity(session));
+  }
+
+  /** Signs a token for `officer` (HS256, random `jti`, `iat` with milliseconds) and logs the sign-in by officer id. */
+  private async issue(officer: OfficerProfile): Promise<LoginResponse> {
+    const accessToken = await this.jwt.signAsync({
+      sub: officer.id,
+      username: officer.username,
+      displayName: officer.displayName,
+      roles: officer.roles,
+      jti: randomUUID(),
+      iat: Date.now() / 1000,
+    });
+    this.logger.log(`Officer ${officer.id} signed in`);
+    return { accessToken, expiresInSeconds: this.config.officerTokenTtlSeconds, officer };
   }
 }

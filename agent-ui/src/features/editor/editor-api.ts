@@ -1,25 +1,7 @@
-import type {
-  EditorCatalogView,
-  IntentSuggestion,
-  SuggestionRequest,
-  TriageDecision,
-} from '../../../../src/contracts/socket-events';
-
-/**
- * The decision trace `POST /api/v1/editor/playground` returns beside the decision, as far as the editor page shows
- * it. Mirrors `TriageTrace` of `src/triage/triage.service.ts` (server-only module, not shared with the console):
- * `normalized` text, `tokens` (word, stem, clause index, negated), `scores` per intent (confidence and similarity
- * in [0, 1], ids of the rules hit) and the policy `step` that decided.
- */
-export interface PlaygroundTrace {
-  normalized: string;
-  tokens: { word: string; stem: string; clause: number; negated: boolean }[];
-  scores: { intent: string; confidence: number; similarity: number; rulesHit: string[] }[];
-  step: string;
-}
+import type { EditorCatalogView, ExplainedDecision, IntentSuggestion, SuggestionRequest } from '../../../../src/contracts/socket-events';
 
 /** What the playground answers: the decision the service would take now, and its trace. */
-export type PlaygroundResult = TriageDecision & { trace: PlaygroundTrace };
+export type PlaygroundResult = ExplainedDecision;
 
 /**
  * Why an editor request gave nothing: 401 (token refused), 403 (role missing), 404 (unknown intent or suggestion),

@@ -9,7 +9,7 @@ import { describeAckFailure } from '../../../lib/socket-error-messages';
 import { testId } from '../../../lib/test-id';
 import { officerLoadLabel, officerStatusLabel } from '../../officers/officer-labels';
 import type { TransferTarget } from '../hooks/useConversations';
-import { MAX_TRANSFER_NOTE_LENGTH_CHARS } from '../transfer-note';
+import { MAX_TRANSFER_NOTE_CHARS } from '../../../../../src/contracts/socket-events';
 
 /**
  * Props: the `colleagues` who may receive the chat (online, not away, with free capacity, not this officer),
@@ -110,14 +110,14 @@ export function TransferForm({ colleagues, disabled, onTransfer, onCancel }: Tra
       <Input
         textArea
         label="Note pour le prochain officier"
-        hintText={`Obligatoire, visible des officiers seulement (${note.length} / ${MAX_TRANSFER_NOTE_LENGTH_CHARS})`}
+        hintText={`Obligatoire, visible des officiers seulement (${note.length} / ${MAX_TRANSFER_NOTE_CHARS})`}
         state={noteMissing ? 'error' : 'default'}
         stateRelatedMessage="Écrivez une note pour le prochain officier"
         nativeTextAreaProps={{
           value: note,
           rows: 2,
           required: true,
-          maxLength: MAX_TRANSFER_NOTE_LENGTH_CHARS,
+          maxLength: MAX_TRANSFER_NOTE_CHARS,
           onChange: (event) => setNote(event.target.value),
           ...testId('transfer-note-input'),
         }}

@@ -1,4 +1,5 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { MAX_SUGGESTION_CHARS } from '../../../../../src/contracts/socket-events';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
@@ -7,8 +8,6 @@ import { testId } from '../../../lib/test-id';
 import { postSuggestion } from '../editor-api';
 import { failureMessage } from '../editor-labels';
 
-/** Longest example sentence, in characters (`MAX_SUGGESTION_CHARS` of `src/editor/editor.dto.ts`). */
-export const MAX_SUGGESTION_CHARS = 300;
 
 /** One intent the officer may pick: its id and French title (from the canned answers the console has). */
 export interface SuggestableIntent {
