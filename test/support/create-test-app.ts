@@ -65,6 +65,11 @@ export interface TestAppOptions {
    * starts on a Monday at 11:00 in Paris, so business hours never depend on when the tests run.
    */
   clock?: Clock;
+  /**
+   * Loopback port to listen on, for a test that must know the app's URL before it starts (the redirect URI an
+   * identity provider is configured with). Default: an ephemeral port.
+   */
+  port?: number;
 }
 
 /**
@@ -91,7 +96,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const logs = new CollectingLogger();
   openCollectors.add(logs);
   const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -1,17 +1,18 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { QueueItemView } from '../../src/contracts/socket-events';
 import { OfficerAccountStore } from '../../src/officers/officer-account.store';
 import {
-  assertWebAppsBuilt,
-  collectPageErrors,
-  launchBrowser,
+  CITIZEN_PHONE,
+  citizenSends,
+  messagesBy,
+  OFFICER_DESKTOP,
+  openCitizenPage,
+  openSignInForm,
   seriousAccessibilityViolations,
 } from '../support/browser';
+import { useBrowserSuite, WAIT_TIMEOUT_MS } from '../support/browser-suite';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { officerSocket, waitForEvent } from '../support/socket-client';
-
-/** How long one browser wait (locator, function) may take before it fails with what it waited for. */
-const WAIT_TIMEOUT_MS = 5_000;
 /** Jest timeout of one test: several page loads, a sign-in (argon2) and waits. */
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -24,11 +25,6 @@ const FRAUD = 'on a débité ma carte bancaire sans mon accord';
 const UNRESOLVABLE = 'Je voudrais savoir où en est l’enquête sur l’affaire de mon frère';
 const XSS_IMG = '<img src=x onerror="window.__pwned=1">';
 const XSS_SCRIPT = '<script>window.__pwned=1</script>';
-
-/** Messages of the citizen page or of an officer chat panel, by author (`data-author`). */
-function messagesBy(scope: Page | Locator, author: 'citizen' | 'bot' | 'officer' | 'system'): Locator {
-  return scope.locator(`[data-testid="message"][data-author="${author}"]`);
-}
 
 /**
  * The browser globals the page functions below read or write. They run in the page, but are type-checked with
@@ -72,40 +68,29 @@ function readPageGlobal(page: Page, key: 'notReloaded' | '__pwned'): Promise<unk
 }
 
 describe('Citizen page and officer console in a browser', () => {
+  // Its afterEach runs first: closing the citizen's page drops its socket, so the server forgets the conversation
+  // and empties the queue before this block's afterEach checks it.
+  const suite = useBrowserSuite();
   let sut: TestApp;
-  let browser: Browser;
   let officerPassword: string;
   /** Token of an officer account the browser never uses: its socket checks the server's queue between tests. */
   let watcherToken: string;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    assertWebAppsBuilt();
     sut = await createTestApp();
     const accounts = new OfficerAccountStore(sut.dataDir);
     ({ password: officerPassword } = await accounts.create(OFFICER_USERNAME, OFFICER_NAME));
     watcherToken = (await sut.signInOfficer('ui.queue.watcher')).accessToken;
-    browser = await launchBrowser();
   }, TEST_TIMEOUT_MS);
 
   afterEach(async () => {
-    // Closing the citizen's page drops its socket: the server forgets the conversation and empties the queue.
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    const errors = pageErrors;
-    pageErrors = [];
     if (watcherToken !== undefined) {
       // Only once beforeAll has succeeded: otherwise its own error is the one to read.
       await serverQueueEmptied();
     }
-    if (errors.length > 0) {
-      throw new Error(`The pages reported errors:\n${errors.join('\n')}`);
-    }
   });
 
   afterAll(async () => {
-    await browser?.close();
     await sut?.close();
   });
 
@@ -122,66 +107,30 @@ describe('Citizen page and officer console in a browser', () => {
     }
   }
 
-  /** A page in a new browser context (own cookies and storage), closed after the test. */
-  async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', ...options });
-    contexts.push(context);
-    context.setDefaultTimeout(WAIT_TIMEOUT_MS);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    page.on('close', () => pageErrors.push(...errors));
-    return page;
-  }
-
   /** The citizen page on a phone, once its socket is online (the message field is enabled only then). */
-  async function openCitizenPage(): Promise<Page> {
-    const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await page.goto(`${sut.baseUrl}/`);
-    await page.locator('[data-testid="message-input"]:enabled').waitFor();
-    return page;
+  async function openPhone(): Promise<Page> {
+    return openCitizenPage(await suite.newContext(CITIZEN_PHONE), sut.baseUrl);
   }
 
   /** The officer console on a desktop, at the sign-in form. */
   async function openOfficerLogin(): Promise<Page> {
-    const page = await newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${sut.baseUrl}/agent/`);
-    await page.getByTestId('login-username').waitFor();
+    const page = await (await suite.newContext(OFFICER_DESKTOP)).newPage();
+    await openSignInForm(page, sut.baseUrl);
     return page;
   }
 
-  /** Signs in through the form and resolves once the console's socket is connected. */
+  /** Signs in through the form and resolves once the console's socket is connected, with the officer's name shown. */
   async function signInOfficer(): Promise<Page> {
-    const page = await openOfficerLogin();
-    await page.getByTestId('login-username').fill(OFFICER_USERNAME);
-    await page.getByTestId('login-password').fill(officerPassword);
-    await page.getByTestId('login-submit').click();
+    const page = await suite.openConsole(sut.baseUrl, OFFICER_USERNAME, officerPassword);
     await page.getByTestId('officer-name').filter({ hasText: OFFICER_NAME }).waitFor();
-    await page.getByText('Connecté', { exact: true }).waitFor();
     return page;
-  }
-
-  /**
-   * Types `text`, presses « Envoyer » and resolves once the server acknowledged it (the page clears the field
-   * then). The server sends the echo, the bot's answer and any queue position before the acknowledgement, so they
-   * are on the page by then.
-   */
-  async function citizenSends(page: Page, text: string): Promise<void> {
-    const field = page.getByTestId('message-input');
-    await field.fill(text);
-    await page.getByTestId('send-button').click();
-    const isEmpty = (element: unknown) => (element as { value: string }).value === '';
-    await explainTimeout(
-      page.waitForFunction(isEmpty, await field.elementHandle(), { timeout: WAIT_TIMEOUT_MS }),
-      `the server to accept "${text}" (message field cleared)`,
-      async () => `field not cleared; alerts: ${JSON.stringify(await page.getByRole('alert').allTextContents())}`,
-    );
   }
 
   it(
     'should show the emergency numbers, the privacy notice and no serious axe violation when a citizen opens the chat',
     async () => {
       // Arrange
-      const citizen = await openCitizenPage();
+      const citizen = await openPhone();
 
       // Act
       const banner = await citizen.getByTestId('emergency-banner').textContent();
@@ -216,7 +165,7 @@ describe('Citizen page and officer console in a browser', () => {
     'should answer with 17, 112 and 114 at once and not queue the citizen when the message is an emergency',
     async () => {
       // Arrange
-      const citizen = await openCitizenPage();
+      const citizen = await openPhone();
 
       // Act
       await citizenSends(citizen, EMERGENCY);
@@ -238,7 +187,7 @@ describe('Citizen page and officer console in a browser', () => {
     'should answer with https link cards opened without access to the page when the citizen reports a card fraud',
     async () => {
       // Arrange
-      const citizen = await openCitizenPage();
+      const citizen = await openPhone();
 
       // Act
       await citizenSends(citizen, FRAUD);
@@ -263,7 +212,7 @@ describe('Citizen page and officer console in a browser', () => {
     'should hand the chat to a signed-in officer, let them talk and close it when the bot cannot resolve the question',
     async () => {
       // Arrange: an officer signed in through the form sees an empty queue.
-      const [officer, citizen] = await Promise.all([signInOfficer(), openCitizenPage()]);
+      const [officer, citizen] = await Promise.all([signInOfficer(), openPhone()]);
       await officer.getByTestId('queue-count').filter({ hasText: /^\s*0\s*$/ }).waitFor();
       expect(await officer.getByTestId('queue-item').count()).toBe(0);
       expect(await officer.title()).toBe(CONSOLE_TITLE);
@@ -332,7 +281,7 @@ describe('Citizen page and officer console in a browser', () => {
     'should show markup as plain text and run none of it when a waiting citizen sends HTML and script',
     async () => {
       // Arrange: a citizen who asked for an officer (« Parler à un policier »), and a signed-in officer.
-      const [officer, citizen] = await Promise.all([signInOfficer(), openCitizenPage()]);
+      const [officer, citizen] = await Promise.all([signInOfficer(), openPhone()]);
       await citizen.getByTestId('handoff-button').click();
       await citizen.getByTestId('queue-position').waitFor();
 

@@ -1,23 +1,15 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type {
   AssignedConversationView,
   CannedAnswer,
   ChatMessage,
-  OfficerRole,
   QueueItemView,
 } from '../../src/contracts/socket-events';
 import { isWebUrl } from '../../src/contracts/web-url';
-import { OfficerAccountStore } from '../../src/officers/officer-account.store';
+import { OFFICER_DESKTOP, seriousAccessibilityViolations, WebSocketSwitch } from '../support/browser';
+import { createConsoleAccount, useBrowserSuite } from '../support/browser-suite';
+import type { TestApp } from '../support/create-test-app';
 import {
-  assertWebAppsBuilt,
-  collectPageErrors,
-  launchBrowser,
-  seriousAccessibilityViolations,
-  WebSocketSwitch,
-} from '../support/browser';
-import { createTestApp, type TestApp } from '../support/create-test-app';
-import {
-  closeAllSockets,
   type ConnectedCitizen,
   connectCitizen,
   connectOfficer,
@@ -26,8 +18,6 @@ import {
   waitForEvent,
 } from '../support/socket-client';
 
-/** How long one browser wait (locator, function) may take before it fails with what it waited for. */
-const WAIT_TIMEOUT_MS = 5_000;
 /** Jest timeout of one test: an app boot, sign-ins (argon2), page loads and waits. */
 const TEST_TIMEOUT_MS = 45_000;
 /** The console hides « Le citoyen écrit… » this long after the last update (CITIZEN_TYPING_TIMEOUT_MS), plus slack. */
@@ -73,80 +63,11 @@ function citizenReceives(citizen: ConnectedCitizen, text: string): Promise<ChatM
 }
 
 describe('Officer console over a whole shift', () => {
-  let browser: Browser;
-  let sut: TestApp | undefined;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    assertWebAppsBuilt();
-    browser = await launchBrowser();
-  }, TEST_TIMEOUT_MS);
-
-  afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    closeAllSockets();
-    await sut?.close();
-    sut = undefined;
-    const errors = pageErrors;
-    pageErrors = [];
-    if (errors.length > 0) {
-      throw new Error(`The console reported errors:\n${errors.join('\n')}`);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  /** Boots a fresh app for this test (closed in afterEach), with `env` on top of the test defaults. */
-  async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
-    sut = await createTestApp(env);
-    return sut;
-  }
-
-  /** Creates an officer account in `app` and returns its password, for the sign-in form. */
-  async function createAccount(
-    app: TestApp,
-    username: string,
-    displayName: string,
-    roles: OfficerRole[] = ['officer'],
-    capacity?: number,
-  ): Promise<string> {
-    const { password } = await new OfficerAccountStore(app.dataDir).create(username, displayName, roles, capacity);
-    return password;
-  }
-
-  /** A desktop browser context (own storage), closed after the test. */
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(WAIT_TIMEOUT_MS);
-    contexts.push(context);
-    return context;
-  }
-
-  /**
-   * Signs `username` in through the console's form, in `context` (a new one by default), and resolves once the
-   * socket is connected and the first roster has arrived (the load reads « n / m conversations »).
-   */
-  async function openConsole(app: TestApp, username: string, password: string, context?: BrowserContext): Promise<Page> {
-    const page = await (context ?? (await newContext())).newPage();
-    const errors = collectPageErrors(page);
-    page.on('close', () => pageErrors.push(...errors));
-    await page.goto(`${app.baseUrl}/agent/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('officer-name').waitFor();
-    await page.getByText('Connecté', { exact: true }).waitFor();
-    await page.getByTestId('officer-load').filter({ hasText: /\d+ \/ \d+ conversation/ }).waitFor();
-    return page;
-  }
+  const suite = useBrowserSuite();
 
   /** Signs in the default officer of a new account in `app`. */
   async function openOfficerConsole(app: TestApp): Promise<Page> {
-    return openConsole(app, OFFICER_USERNAME, await createAccount(app, OFFICER_USERNAME, OFFICER_NAME));
+    return suite.openConsole(app.baseUrl, OFFICER_USERNAME, await createConsoleAccount(app, OFFICER_USERNAME, OFFICER_NAME));
   }
 
   /** Takes a waiting chat with « Prendre en charge » and resolves with its panel once the console holds it. */
@@ -161,7 +82,7 @@ describe('Officer console over a whole shift', () => {
     'should hide the queue while the officer is away and show the whole queue again when they are available',
     async () => {
       // Arrange: the officer goes away; a colleague's socket sees the queue the server keeps meanwhile.
-      const app = await startApp();
+      const app = await suite.boot();
       const officer = await openOfficerConsole(app);
       const { socket: colleague } = await connectOfficer(app.baseUrl, (await app.signInOfficer('colleague')).accessToken);
       await chooseStatus(officer, 'Absent');
@@ -192,7 +113,7 @@ describe('Officer console over a whole shift', () => {
     'should show how long a chat waits, what triage saw and the note of the officer who sent it back to the queue',
     async () => {
       // Arrange: the bot answers a card fraud, then the citizen asks for an officer.
-      const app = await startApp();
+      const app = await suite.boot();
       const officer = await openOfficerConsole(app);
       const { socket: colleague } = await connectOfficer(
         app.baseUrl,
@@ -229,7 +150,7 @@ describe('Officer console over a whole shift', () => {
     'should ask for confirmation before taking the chat of a disconnected citizen, and take it only once confirmed',
     async () => {
       // Arrange: a queued citizen drops; the server keeps the chat for the grace period and flags it.
-      const app = await startApp({ CITIZEN_RECONNECT_GRACE_SECONDS: '60' });
+      const app = await suite.boot({ CITIZEN_RECONNECT_GRACE_SECONDS: '60' });
       const officer = await openOfficerConsole(app);
       const citizen = await connectQueuedCitizen(app.baseUrl);
       const item = queueItem(officer, citizen.conversationId);
@@ -264,7 +185,7 @@ describe('Officer console over a whole shift', () => {
     'should attach a canned answer as link cards, let the officer remove one, and deliver the others to the citizen',
     async () => {
       // Arrange: a canned answer with at least two web links, and a chat the officer holds.
-      const app = await startApp();
+      const app = await suite.boot();
       const { cannedAnswers } = await connectOfficer(app.baseUrl, (await app.signInOfficer('catalog.reader')).accessToken);
       const answer = cannedAnswers.find(
         (candidate: CannedAnswer) =>
@@ -320,7 +241,7 @@ describe('Officer console over a whole shift', () => {
     'should transfer a held chat with its note to an available colleague and drop it from the console',
     async () => {
       // Arrange: a colleague online with room, and a chat the officer holds.
-      const app = await startApp();
+      const app = await suite.boot();
       const colleagueLogin = await app.signInOfficer('ui.colleague', 'Brigadière Relais');
       const { socket: colleague } = await connectOfficer(app.baseUrl, colleagueLogin.accessToken);
       const officer = await openOfficerConsole(app);
@@ -362,7 +283,7 @@ describe('Officer console over a whole shift', () => {
     'should refuse to close without an outcome and close with the chosen one',
     async () => {
       // Arrange: a chat the officer holds, and the close form open.
-      const app = await startApp();
+      const app = await suite.boot();
       const officer = await openOfficerConsole(app);
       const citizen = await connectQueuedCitizen(app.baseUrl);
       await queueItem(officer, citizen.conversationId).waitFor();
@@ -408,10 +329,10 @@ describe('Officer console over a whole shift', () => {
     "should show the supervision tab to supervisors only, with the shift's figures refreshed every 5 s",
     async () => {
       // Arrange: an officer and a supervisor sign in; one citizen waits.
-      const app = await startApp();
-      const supervisorPassword = await createAccount(app, 'ui.supervisor', 'Capitaine Veille', ['officer', 'supervisor']);
+      const app = await suite.boot();
+      const supervisorPassword = await createConsoleAccount(app, 'ui.supervisor', 'Capitaine Veille', ['officer', 'supervisor']);
       const officer = await openOfficerConsole(app);
-      const supervisor = await openConsole(app, 'ui.supervisor', supervisorPassword);
+      const supervisor = await suite.openConsole(app.baseUrl, 'ui.supervisor', supervisorPassword);
       await connectQueuedCitizen(app.baseUrl);
 
       // Act 1: the supervisor opens « Supervision ».
@@ -445,11 +366,11 @@ describe('Officer console over a whole shift', () => {
     "should show every message once after three forced reconnects, and deliver the officer's next message once (S-11)",
     async () => {
       // Arrange: the console's WebSockets go through a switch; the officer holds a chat with two citizen messages.
-      const app = await startApp();
-      const password = await createAccount(app, OFFICER_USERNAME, OFFICER_NAME);
-      const context = await newContext();
+      const app = await suite.boot();
+      const password = await createConsoleAccount(app, OFFICER_USERNAME, OFFICER_NAME);
+      const context = await suite.newContext(OFFICER_DESKTOP);
       const network = await WebSocketSwitch.install(context);
-      const officer = await openConsole(app, OFFICER_USERNAME, password, context);
+      const officer = await suite.openConsole(app.baseUrl, OFFICER_USERNAME, password, context);
       const citizen = await connectQueuedCitizen(app.baseUrl);
       await queueItem(officer, citizen.conversationId).waitFor();
       const panel = await takeInConsole(officer, citizen.conversationId);
@@ -489,7 +410,7 @@ describe('Officer console over a whole shift', () => {
     'should show « Le citoyen écrit… » until 5 s after the last update, and tell the citizen when the officer types',
     async () => {
       // Arrange: a chat the officer holds.
-      const app = await startApp();
+      const app = await suite.boot();
       const officer = await openOfficerConsole(app);
       const citizen = await connectQueuedCitizen(app.baseUrl);
       await queueItem(officer, citizen.conversationId).waitFor();
@@ -524,7 +445,7 @@ describe('Officer console over a whole shift', () => {
     'should hide the take buttons in automatic routing and route the chat to the officer once available',
     async () => {
       // Arrange: automatic routing; the officer is busy, so nothing is routed to them.
-      const app = await startApp({ ROUTING_MODE: 'auto' });
+      const app = await suite.boot({ ROUTING_MODE: 'auto' });
       const officer = await openOfficerConsole(app);
       await officer.getByTestId('routing-mode').filter({ hasText: 'Attribution automatique' }).waitFor();
       await chooseStatus(officer, 'Occupé');
@@ -552,7 +473,7 @@ describe('Officer console over a whole shift', () => {
     'should show when the citizen of a held chat drops and comes back',
     async () => {
       // Arrange: a chat the officer holds; the server keeps it 60 s for a citizen who drops.
-      const app = await startApp({ CITIZEN_RECONNECT_GRACE_SECONDS: '60' });
+      const app = await suite.boot({ CITIZEN_RECONNECT_GRACE_SECONDS: '60' });
       const officer = await openOfficerConsole(app);
       const citizen = await connectQueuedCitizen(app.baseUrl);
       await queueItem(officer, citizen.conversationId).waitFor();
@@ -579,7 +500,7 @@ describe('Officer console over a whole shift', () => {
     'should refuse to sign out while a chat is held, and sign out once it is closed (S-10)',
     async () => {
       // Arrange: a chat the officer holds.
-      const app = await startApp();
+      const app = await suite.boot();
       const officer = await openOfficerConsole(app);
       const citizen = await connectQueuedCitizen(app.baseUrl);
       await queueItem(officer, citizen.conversationId).waitFor();
@@ -613,9 +534,9 @@ describe('Officer console over a whole shift', () => {
     'should show the French reason, not the code, when a take is refused because the officer is at capacity',
     async () => {
       // Arrange: an officer who may hold one chat holds one; another citizen waits.
-      const app = await startApp();
-      const password = await createAccount(app, OFFICER_USERNAME, OFFICER_NAME, ['officer'], 1);
-      const officer = await openConsole(app, OFFICER_USERNAME, password);
+      const app = await suite.boot();
+      const password = await createConsoleAccount(app, OFFICER_USERNAME, OFFICER_NAME, ['officer'], 1);
+      const officer = await suite.openConsole(app.baseUrl, OFFICER_USERNAME, password);
       const first = await connectQueuedCitizen(app.baseUrl);
       await queueItem(officer, first.conversationId).waitFor();
       await takeInConsole(officer, first.conversationId);

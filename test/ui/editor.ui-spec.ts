@@ -1,18 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import type { IntentSuggestion, OfficerRole } from '../../src/contracts/socket-events';
-import { OfficerAccountStore } from '../../src/officers/officer-account.store';
-import {
-  assertWebAppsBuilt,
-  collectPageErrors,
-  launchBrowser,
-  seriousAccessibilityViolations,
-} from '../support/browser';
-import { createTestApp, type TestApp } from '../support/create-test-app';
-import { closeAllSockets } from '../support/socket-client';
-
-/** How long one browser wait (locator, function) may take before it fails with what it waited for. */
-const WAIT_TIMEOUT_MS = 5_000;
+import type { IntentSuggestion } from '../../src/contracts/socket-events';
+import { seriousAccessibilityViolations } from '../support/browser';
+import { createConsoleAccount, useBrowserSuite } from '../support/browser-suite';
 /** Jest timeout of one test: an app boot, sign-ins (argon2), page loads and waits. */
 const TEST_TIMEOUT_MS = 45_000;
 
@@ -24,69 +14,7 @@ const FRAUD_SENTENCE = 'je me suis fait arnaquer sur leboncoin';
 const PHONE_NUMBER = '06 12 34 56 78';
 
 describe('Editor page of the officer console', () => {
-  let browser: Browser;
-  let sut: TestApp | undefined;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    assertWebAppsBuilt();
-    browser = await launchBrowser();
-  }, TEST_TIMEOUT_MS);
-
-  afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    closeAllSockets();
-    await sut?.close();
-    sut = undefined;
-    const errors = pageErrors;
-    pageErrors = [];
-    if (errors.length > 0) {
-      throw new Error(`The console reported errors:\n${errors.join('\n')}`);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  /** Boots a fresh app for this test (closed in afterEach). */
-  async function startApp(): Promise<TestApp> {
-    sut = await createTestApp({});
-    return sut;
-  }
-
-  /** Creates an account in `app` and returns its password, for the sign-in form. */
-  async function createAccount(app: TestApp, username: string, displayName: string, roles: OfficerRole[]): Promise<string> {
-    const { password } = await new OfficerAccountStore(app.dataDir).create(username, displayName, roles);
-    return password;
-  }
-
-  /**
-   * Signs `username` in through the console's form in a new desktop context (French, Paris time) and resolves once
-   * the socket is connected and the first roster has arrived, so every role-dependent control is rendered.
-   */
-  async function openConsole(app: TestApp, username: string, password: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(WAIT_TIMEOUT_MS);
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    page.on('close', () => pageErrors.push(...errors));
-    await page.goto(`${app.baseUrl}/agent/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('officer-name').waitFor();
-    await page.getByText('Connecté', { exact: true }).waitFor();
-    await page.getByTestId('officer-load').filter({ hasText: /\d+ \/ \d+ conversation/ }).waitFor();
-    return page;
-  }
+  const suite = useBrowserSuite();
 
   /** Opens « Éditeur » and resolves once the catalogue is listed. */
   async function openEditorTab(page: Page): Promise<void> {
@@ -98,11 +26,11 @@ describe('Editor page of the officer console', () => {
     'should show the editor tab to editors only, list the intents and decide a sentence in the playground',
     async () => {
       // Arrange: an editor and a plain officer sign in.
-      const app = await startApp();
-      const editorPassword = await createAccount(app, EDITOR_USERNAME, EDITOR_NAME, ['officer', 'editor']);
-      const officerPassword = await createAccount(app, 'ui.officer', 'Brigadier Console', ['officer']);
-      const editor = await openConsole(app, EDITOR_USERNAME, editorPassword);
-      const officer = await openConsole(app, 'ui.officer', officerPassword);
+      const app = await suite.boot();
+      const editorPassword = await createConsoleAccount(app, EDITOR_USERNAME, EDITOR_NAME, ['officer', 'editor']);
+      const officerPassword = await createConsoleAccount(app, 'ui.officer', 'Brigadier Console', ['officer']);
+      const editor = await suite.openConsole(app.baseUrl, EDITOR_USERNAME, editorPassword);
+      const officer = await suite.openConsole(app.baseUrl, 'ui.officer', officerPassword);
 
       // Act 1: the editor opens « Éditeur ».
       await openEditorTab(editor);
@@ -145,7 +73,7 @@ describe('Editor page of the officer console', () => {
     "should list an officer's suggestion with the phone number masked and drop it once marked « Traité »",
     async () => {
       // Arrange: an officer suggests an example over HTTP, with a phone number in it.
-      const app = await startApp();
+      const app = await suite.boot();
       const suggester = await app.signInOfficer('ui.suggester', 'Brigadier Suggestion');
       const posted = await request(app.baseUrl)
         .post('/api/v1/suggestions')
@@ -153,8 +81,8 @@ describe('Editor page of the officer console', () => {
         .send({ intent: 'fraud', utterance: `un vendeur m'a escroqué, rappelez-moi au ${PHONE_NUMBER}` })
         .expect(201);
       const suggestion = posted.body as IntentSuggestion;
-      const editorPassword = await createAccount(app, EDITOR_USERNAME, EDITOR_NAME, ['officer', 'editor']);
-      const editor = await openConsole(app, EDITOR_USERNAME, editorPassword);
+      const editorPassword = await createConsoleAccount(app, EDITOR_USERNAME, EDITOR_NAME, ['officer', 'editor']);
+      const editor = await suite.openConsole(app.baseUrl, EDITOR_USERNAME, editorPassword);
 
       // Act 1: the editor opens « Éditeur ».
       await openEditorTab(editor);

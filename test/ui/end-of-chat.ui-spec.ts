@@ -1,25 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type { QueueItemView } from '../../src/contracts/socket-events';
 import { RATING_TOKEN_TTL_MS } from '../../src/stats/rating.service';
-import {
-  assertWebAppsBuilt,
-  CITIZEN_PHONE,
-  citizenSends,
-  collectPageErrors,
-  launchBrowser,
-  openCitizenPage,
-  seriousAccessibilityViolations,
-} from '../support/browser';
-import { createTestApp, type TestApp } from '../support/create-test-app';
+import { CITIZEN_PHONE, citizenSends, messagesBy, openCitizenPage, seriousAccessibilityViolations } from '../support/browser';
+import { useBrowserSuite, WAIT_TIMEOUT_MS } from '../support/browser-suite';
+import type { TestApp } from '../support/create-test-app';
 import { FakeClock } from '../support/fake-clock';
-import { closeAllSockets, connectOfficer, emitWithAck, type OfficerClient, waitForEvent } from '../support/socket-client';
-
-/** How long one browser or socket wait may take before it fails with what it waited for. */
-const WAIT_TIMEOUT_MS = 5_000;
+import { connectOfficer, emitWithAck, type OfficerClient, waitForEvent } from '../support/socket-client';
 /** Jest timeout of one test: an app boot, a sign-in (argon2), page loads. */
 const TEST_TIMEOUT_MS = 60_000;
 
@@ -57,53 +47,28 @@ announcements:
         url: ${ANNOUNCEMENT.url}
 `;
 
-/** Messages of the citizen page by author (`data-author`). */
-function messagesBy(page: Page, author: 'citizen' | 'bot' | 'officer' | 'system'): Locator {
-  return page.locator(`[data-testid="message"][data-author="${author}"]`);
-}
-
 describe('Citizen page: announcements, rating and transcript', () => {
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let intentsDir: string;
   let sut: TestApp;
   let clock: FakeClock;
   let officer: OfficerClient;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
-  /** Console lines a test expects from the browser itself (e.g. Chromium logs every 4xx answer). */
-  let expectedErrors: RegExp[] = [];
 
-  beforeAll(async () => {
-    assertWebAppsBuilt();
+  beforeAll(() => {
     intentsDir = mkdtempSync(join(tmpdir(), 'end-of-chat-intents-'));
     cpSync(join(__dirname, '..', '..', 'intents'), intentsDir, { recursive: true });
     writeFileSync(join(intentsDir, 'settings.yaml'), SETTINGS_YAML);
-    browser = await launchBrowser();
-  }, TEST_TIMEOUT_MS);
+  });
 
   beforeEach(async () => {
     clock = new FakeClock(NOW);
     // The citizen stays connected throughout; a grace period keeps their chat if the page blinks.
-    sut = await createTestApp({ INTENTS_DIR: intentsDir, CITIZEN_RECONNECT_GRACE_SECONDS: '120' }, { clock });
+    sut = await suite.boot({ INTENTS_DIR: intentsDir, CITIZEN_RECONNECT_GRACE_SECONDS: '120' }, { clock });
     const { accessToken } = await sut.signInOfficer('end.officer', OFFICER_NAME);
     officer = (await connectOfficer(sut.baseUrl, accessToken)).socket;
   }, TEST_TIMEOUT_MS);
 
-  afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    closeAllSockets();
-    await sut?.close();
-    const errors = pageErrors.filter((error) => !expectedErrors.some((expected) => expected.test(error)));
-    pageErrors = [];
-    expectedErrors = [];
-    if (errors.length > 0) {
-      throw new Error(`The pages reported errors:\n${errors.join('\n')}`);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     if (intentsDir !== undefined) {
       rmSync(intentsDir, { recursive: true, force: true });
     }
@@ -111,14 +76,7 @@ describe('Citizen page: announcements, rating and transcript', () => {
 
   /** The citizen page on a phone (own storage), online; its errors fail the test. */
   async function openPhone(): Promise<Page> {
-    const context = await browser.newContext(CITIZEN_PHONE);
-    context.setDefaultTimeout(WAIT_TIMEOUT_MS);
-    contexts.push(context);
-    context.on('page', (page) => {
-      const errors = collectPageErrors(page);
-      page.on('close', () => pageErrors.push(...errors));
-    });
-    return openCitizenPage(context, sut.baseUrl);
+    return openCitizenPage(await suite.newContext(CITIZEN_PHONE), sut.baseUrl);
   }
 
   /** Queues the page's citizen with « Parler à un policier », has the officer take the chat; resolves with its id. */
@@ -204,7 +162,7 @@ describe('Citizen page: announcements, rating and transcript', () => {
       const conversationId = await heldChat(page);
       await officerCloses(page, conversationId);
       clock.tick(RATING_TOKEN_TTL_MS + 1_000);
-      expectedErrors = [/^console\.error: Failed to load resource: the server responded with a status of 404/];
+      suite.allowPageErrors(/^console\.error: Failed to load resource: the server responded with a status of 404/);
 
       // Act
       await page.locator('label[for="chat-rating-2"]').click();

@@ -1,28 +1,17 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { QueueItemView } from '../../src/contracts/socket-events';
 import {
-  assertWebAppsBuilt,
   CITIZEN_PHONE,
   citizenSends,
-  collectPageErrors,
-  launchBrowser,
+  messagesBy,
   openCitizenPage,
   seriousAccessibilityViolations,
   WebSocketSwitch,
 } from '../support/browser';
-import { createTestApp, type TestApp } from '../support/create-test-app';
+import { useBrowserSuite, WAIT_TIMEOUT_MS } from '../support/browser-suite';
+import type { TestApp } from '../support/create-test-app';
 import { FakeClock } from '../support/fake-clock';
-import {
-  closeAllSockets,
-  connectOfficer,
-  connectQueuedCitizen,
-  emitWithAck,
-  type OfficerClient,
-  waitForEvent,
-} from '../support/socket-client';
-
-/** How long one browser or socket wait may take before it fails with what it waited for. */
-const WAIT_TIMEOUT_MS = 5_000;
+import { connectOfficer, connectQueuedCitizen, emitWithAck, type OfficerClient, waitForEvent } from '../support/socket-client';
 /** socket.io reconnects after 1 s ± 50 %, doubling up to 5 s: a page back online is connected again within this. */
 const RECONNECT_TIMEOUT_MS = 15_000;
 /** Jest timeout of one test: an app boot, sign-ins (argon2), page loads and reconnects. */
@@ -41,11 +30,6 @@ const UNRESOLVABLE = 'Je voudrais savoir où en est l’enquête sur l’affaire
 const CARD_THEFT = "on m'a volé ma carte bancaire, je veux faire opposition";
 /** Where the page keeps its resume token (`web/src/lib/resumeToken.ts`). */
 const RESUME_TOKEN_KEY = 'police-chat:citizen:resume-token';
-
-/** Messages of the citizen page by author (`data-author`). */
-function messagesBy(page: Page, author: 'citizen' | 'bot' | 'officer' | 'system'): Locator {
-  return page.locator(`[data-testid="message"][data-author="${author}"]`);
-}
 
 /** The browser globals read below: the page functions run in the page but are type-checked without the DOM library. */
 interface PageGlobals {
@@ -93,53 +77,23 @@ async function backOnline(page: Page): Promise<void> {
 }
 
 describe('Citizen page: reconnects, second tab and waiting in the queue', () => {
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let sut: TestApp;
   let clock: FakeClock;
   let officer: OfficerClient;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    assertWebAppsBuilt();
-    browser = await launchBrowser();
-  }, TEST_TIMEOUT_MS);
 
   beforeEach(async () => {
     // Monday 11:00 in Paris: within the default opening hours.
     clock = new FakeClock('2026-11-30T10:00:00Z');
-    sut = await createTestApp(
+    sut = await suite.boot(
       { MAX_QUEUE_WAIT_SECONDS: String(MAX_WAIT_SECONDS), CITIZEN_RECONNECT_GRACE_SECONDS: String(GRACE_SECONDS) },
       { clock },
     );
   }, TEST_TIMEOUT_MS);
 
-  afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    closeAllSockets();
-    await sut?.close();
-    const errors = pageErrors;
-    pageErrors = [];
-    if (errors.length > 0) {
-      throw new Error(`The pages reported errors:\n${errors.join('\n')}`);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   /** A phone's browser context (own storage), closed after the test; its pages' errors fail the test. */
-  async function newPhone(): Promise<BrowserContext> {
-    const context = await browser.newContext(CITIZEN_PHONE);
-    context.setDefaultTimeout(WAIT_TIMEOUT_MS);
-    context.on('page', (page) => {
-      const errors = collectPageErrors(page);
-      page.on('close', () => pageErrors.push(...errors));
-    });
-    contexts.push(context);
-    return context;
+  function newPhone(): Promise<BrowserContext> {
+    return suite.newContext(CITIZEN_PHONE);
   }
 
   /** Signs in an officer account and connects its console socket. */

@@ -5,11 +5,14 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../../config/app-config';
 import { AuthController } from './auth.controller';
 import { OfficerAuthService } from './officer-auth.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 
 /**
  * Officer sign-in and token checks, for the console's socket and the officer-only HTTP endpoints. Sign-in is
  * throttled per IP address (`LOGIN_ATTEMPTS_PER_IP_PER_MINUTE`, answered 429 over it) and each username is locked
- * for a while after repeated failures (`OfficerAuthService`).
+ * for a while after repeated failures (`OfficerAuthService`). Sign-in through an OpenID Connect identity provider
+ * (`OidcController`, `OidcService`) is always routed and answers 404 unless `OIDC_ISSUER` is set.
  */
 @Module({
   imports: [
@@ -29,8 +32,8 @@ import { OfficerAuthService } from './officer-auth.service';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [OfficerAuthService],
+  controllers: [AuthController, OidcController],
+  providers: [OfficerAuthService, OidcService],
   exports: [OfficerAuthService],
 })
 export class AuthModule {}

@@ -2,15 +2,22 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { testId } from '../../../lib/test-id';
+import { ChangePasswordAction } from '../../account/components/ChangePasswordAction';
 import type { ConnectionStatus } from '../hooks/useOfficerConnection';
 
 /**
  * Props: `signedIn: false` on the sign-in form; `signedIn: true` with the officer's `officerName`, the socket's
- * `connectionStatus` and `onSignOut`.
+ * `connectionStatus`, `onSignOut` and, to offer « Changer mon mot de passe », the session's `accessToken`.
  */
 export type ConsoleHeaderProps =
   | { signedIn: false }
-  | { signedIn: true; officerName: string; connectionStatus: ConnectionStatus; onSignOut: () => void };
+  | {
+      signedIn: true;
+      officerName: string;
+      connectionStatus: ConnectionStatus;
+      onSignOut: () => void;
+      accessToken?: string;
+    };
 
 function describeConnection(status: ConnectionStatus) {
   switch (status) {
@@ -37,7 +44,8 @@ function describeConnection(status: ConnectionStatus) {
 
 /**
  * The DSFR header (« Console officier ») and, once signed in, a bar with the officer's display name
- * (`data-testid="officer-name"`), the connection state and « Se déconnecter » (`data-testid="logout-button"`).
+ * (`data-testid="officer-name"`), the connection state, « Changer mon mot de passe » when `accessToken` is given
+ * (`ChangePasswordAction`) and « Se déconnecter » (`data-testid="logout-button"`).
  * The bar is outside the DSFR header because the header renders its quick-access items twice (desktop and
  * mobile menu), which would duplicate the test ids.
  */
@@ -65,15 +73,19 @@ export function ConsoleHeader(props: ConsoleHeaderProps) {
               <strong data-testid="officer-name">{props.officerName}</strong>{' '}
               {describeConnection(props.connectionStatus)}
             </p>
-            <Button
-              priority="tertiary"
-              size="small"
-              iconId="fr-icon-logout-box-r-line"
-              onClick={props.onSignOut}
-              nativeButtonProps={testId('logout-button')}
-            >
-              Se déconnecter
-            </Button>
+            <div>
+              {props.accessToken !== undefined && <ChangePasswordAction accessToken={props.accessToken} />}
+              <Button
+                className="fr-ml-1w"
+                priority="tertiary"
+                size="small"
+                iconId="fr-icon-logout-box-r-line"
+                onClick={props.onSignOut}
+                nativeButtonProps={testId('logout-button')}
+              >
+                Se déconnecter
+              </Button>
+            </div>
           </div>
         </div>
       )}

@@ -5,12 +5,16 @@ import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
 import { useState, type FormEvent } from 'react';
 import type { LoginRequest } from '../../../../../src/contracts/socket-events';
 import { testId } from '../../../lib/test-id';
-import type { SessionNotice, SignInFailure, SignInResult } from '../hooks/useSession';
+import { useOidcEnabled } from '../hooks/useOidcEnabled';
+import type { OidcErrorCode, SessionNotice, SignInFailure, SignInResult } from '../hooks/useSession';
 import { ConsoleHeader } from './ConsoleHeader';
 
+/** Where the identity provider's sign-in starts (a full-page navigation: the server redirects to the provider). */
+const OIDC_LOGIN_URL = '/api/v1/auth/oidc/login';
+
 /**
- * Props: `notice` ('expired' after the server ended the session, else null) and `onSignIn(credentials)`,
- * resolving with the outcome of `POST /api/v1/auth/login`.
+ * Props: `notice` (`SessionNotice`: session ended, identity provider sign-in under way or failed; else null) and
+ * `onSignIn(credentials)`, resolving with the outcome of `POST /api/v1/auth/login`.
  */
 export interface LoginPageProps {
   notice: SessionNotice | null;
@@ -30,16 +34,47 @@ function describeFailure(failure: SignInFailure): string {
   }
 }
 
+function describeOidcError(code: OidcErrorCode): string {
+  switch (code) {
+    case 'state':
+      return 'La connexion par le fournisseur d’identité a expiré ou n’est pas valide : recommencez';
+    case 'provider':
+      return 'Le fournisseur d’identité n’a pas autorisé la connexion';
+    case 'exchange':
+    case 'session':
+    case 'unknown':
+      return 'La connexion par le fournisseur d’identité a échoué : recommencez';
+    case 'unavailable':
+      return 'Le fournisseur d’identité est indisponible, réessayez dans quelques instants';
+  }
+}
+
+type Message = { severity: 'error' | 'warning' | 'info'; text: string };
+
+function describeNotice(notice: SessionNotice): Message {
+  if (notice === 'expired') {
+    return { severity: 'warning', text: 'Session expirée, reconnectez-vous' };
+  }
+  if (notice === 'oidc-pending') {
+    return { severity: 'info', text: 'Connexion par le fournisseur d’identité en cours…' };
+  }
+  return { severity: 'error', text: describeOidcError(notice.oidcError) };
+}
+
 /**
- * The sign-in form: « Identifiant », « Mot de passe », « Se connecter ». Shows why the last attempt failed
- * (« Identifiant ou mot de passe incorrect » on 401) or « Session expirée, reconnectez-vous » after the server
- * ended the session, in one alert (`data-testid="login-error"`).
+ * The sign-in form: « Identifiant », « Mot de passe », « Se connecter »; and, when the server has an identity
+ * provider configured (`GET /api/v1/auth/oidc/config`), the button « Se connecter avec le fournisseur d’identité »
+ * (`data-testid="login-oidc"`) that leads to it. Shows why the last attempt failed (« Identifiant ou mot de passe
+ * incorrect » on 401, or why the identity provider's sign-in failed), « Session expirée, reconnectez-vous » after
+ * the server ended the session, or that an identity provider sign-in is being completed, in one alert
+ * (`data-testid="login-error"`).
  */
 export function LoginPage({ notice, onSignIn }: LoginPageProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<SignInFailure | null>(null);
+  const oidcEnabled = useOidcEnabled();
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,12 +86,8 @@ export function LoginPage({ notice, onSignIn }: LoginPageProps) {
     }
   };
 
-  const message =
-    failure !== null
-      ? { severity: 'error' as const, text: describeFailure(failure) }
-      : notice === 'expired'
-        ? { severity: 'warning' as const, text: 'Session expirée, reconnectez-vous' }
-        : null;
+  const message: Message | null =
+    failure !== null ? { severity: 'error', text: describeFailure(failure) } : notice !== null ? describeNotice(notice) : null;
 
   return (
     <>
@@ -103,6 +134,14 @@ export function LoginPage({ notice, onSignIn }: LoginPageProps) {
                 Se connecter
               </Button>
             </form>
+            {oidcEnabled && (
+              <>
+                <p className="fr-hr-or fr-mt-3w">ou</p>
+                <Button priority="secondary" linkProps={{ href: OIDC_LOGIN_URL, ...testId('login-oidc') }}>
+                  Se connecter avec le fournisseur d’identité
+                </Button>
+              </>
+            )}
           </div>
         </div>
       </main>

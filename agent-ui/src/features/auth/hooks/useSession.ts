@@ -14,10 +14,23 @@ export type SignInFailure = 'invalid_credentials' | 'invalid_request' | 'too_man
 /** What `signIn` resolves with; it never rejects. */
 export type SignInResult = { ok: true } | { ok: false; failure: SignInFailure };
 
-/** Why the officer is back on the sign-in form without having signed out. */
-export type SessionNotice = 'expired';
+/**
+ * Why the sign-in through the identity provider failed, as the server says it in `/agent/#oidc-error=<code>`
+ * (`OidcFailure` in `src/officers/auth/oidc/oidc.service.ts`), plus `session` when the console could not read the
+ * session of the token it received and `unknown` for any other code.
+ */
+export type OidcErrorCode = 'state' | 'provider' | 'exchange' | 'unavailable' | 'session' | 'unknown';
+
+/**
+ * What the sign-in page tells the officer: the server ended the session (`expired`); the console is finishing a
+ * sign-in through the identity provider (`oidc-pending`); or that sign-in failed (`{ oidcError }`).
+ */
+export type SessionNotice = 'expired' | 'oidc-pending' | { oidcError: OidcErrorCode };
 
 const LOGIN_URL = '/api/v1/auth/login';
+/** The session of a bearer token, as `LoginResponse` (`expiresInSeconds`: time left). */
+const SESSION_URL = '/api/v1/auth/session';
+const OIDC_ERROR_CODES: readonly OidcErrorCode[] = ['state', 'provider', 'exchange', 'unavailable'];
 /** sessionStorage keeps the session through a reload during the shift and drops it with the tab. */
 const STORAGE_KEY = 'officer-console.session';
 
@@ -108,7 +121,58 @@ async function requestLogin(credentials: LoginRequest): Promise<LoginOutcome> {
   }
 }
 
+/** What the identity provider's sign-in left in the URL fragment: a token, an error code, or nothing. */
+type OidcLanding = { token: string } | { error: OidcErrorCode } | null;
+
+/** The fragment read at the first call, kept so that a second render or effect (React strict mode) sees it too. */
+let oidcLanding: OidcLanding | undefined;
+
+/**
+ * Reads `#oidc=<token>` or `#oidc-error=<code>` once per page load and removes it from the address bar
+ * (`history.replaceState`), so the token is neither kept in the history nor shown; later calls return the same.
+ */
+function takeOidcLanding(): OidcLanding {
+  if (oidcLanding !== undefined) {
+    return oidcLanding;
+  }
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const token = fragment.get('oidc');
+  const error = fragment.get('oidc-error');
+  oidcLanding =
+    token !== null && token.length > 0
+      ? { token }
+      : error !== null
+        ? { error: OIDC_ERROR_CODES.find((code) => code === error) ?? 'unknown' }
+        : null;
+  if (oidcLanding !== null) {
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+  }
+  return oidcLanding;
+}
+
+/** `GET /api/v1/auth/session` with `token`: the officer session, or null when refused or unreadable. */
+async function requestSession(token: string): Promise<OfficerSession | null> {
+  try {
+    const response = await fetch(SESSION_URL, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    const body: unknown = response.ok ? await response.json() : null;
+    return isLoginResponse(body) ? sessionOf(body) : null;
+  } catch {
+    return null;
+  }
+}
+
+function sessionOf(body: LoginResponse): OfficerSession {
+  return { accessToken: body.accessToken, officer: body.officer, expiresAt: Date.now() + body.expiresInSeconds * 1000 };
+}
+
 function initialState(): { session: OfficerSession | null; notice: SessionNotice | null } {
+  const landing = takeOidcLanding();
+  if (landing !== null && 'token' in landing) {
+    return { session: null, notice: 'oidc-pending' };
+  }
+  if (landing !== null) {
+    return { session: null, notice: { oidcError: landing.error } };
+  }
   const stored = readStoredSession();
   if (stored !== null && stored.expiresAt <= Date.now()) {
     return { session: null, notice: 'expired' };
@@ -117,9 +181,11 @@ function initialState(): { session: OfficerSession | null; notice: SessionNotice
 }
 
 /**
- * The officer's session, kept in memory and in sessionStorage.
+ * The officer's session, kept in memory and in sessionStorage. When the page opens with `#oidc=<token>` (the
+ * identity provider's sign-in), the fragment is removed from the address bar and the session of that token is read
+ * from `GET /api/v1/auth/session`; `#oidc-error=<code>` becomes a notice.
  *
- * Returns `session` (null when signed out), `notice` ('expired' when the server ended the session), and:
+ * Returns `session` (null when signed out), `notice` (see `SessionNotice`), and:
  * - `signIn({ username, password })`: `POST /api/v1/auth/login`; resolves `{ ok: true }` and stores the session,
  *   or `{ ok: false, failure }`; never rejects;
  * - `signOut()`: revokes the token on the server (`POST /api/v1/auth/logout`) and forgets the session;
@@ -131,17 +197,30 @@ export function useSession() {
 
   useEffect(() => storeSession(state.session), [state.session]);
 
+  useEffect(() => {
+    const landing = takeOidcLanding();
+    if (landing === null || !('token' in landing)) {
+      return undefined;
+    }
+    let cancelled = false;
+    void requestSession(landing.token).then((session) => {
+      if (!cancelled) {
+        setState((current) =>
+          current.notice !== 'oidc-pending' ? current : session === null ? { session: null, notice: { oidcError: 'session' } } : { session, notice: null },
+        );
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
   const signIn = useCallback(async (credentials: LoginRequest): Promise<SignInResult> => {
     const result = await requestLogin(credentials);
     if (!result.ok) {
       return result;
     }
-    const session: OfficerSession = {
-      accessToken: result.body.accessToken,
-      officer: result.body.officer,
-      expiresAt: Date.now() + result.body.expiresInSeconds * 1000,
-    };
-    setState({ session, notice: null });
+    setState({ session: sessionOf(result.body), notice: null });
     return { ok: true };
   }, []);
 
