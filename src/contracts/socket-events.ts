@@ -237,6 +237,11 @@ export interface OfficerProfile {
   displayName: string;
   /** What the account may do: answer chats (officer), oversee the shift (supervisor), edit intents (editor). */
   roles: OfficerRole[];
+  /**
+   * How the officer signed in: a local password (which they can change in the console) or the identity provider
+   * (OpenID Connect: no local password). Absent on tokens signed before it existed: a local password.
+   */
+  signIn?: 'password' | 'oidc';
 }
 
 /** Roles of an officer account. */
@@ -392,6 +397,17 @@ export interface OfficerServerToClientEvents {
   /** The canned answers (one per intent with links); sent on connection and after every intent reload. */
   'officer:canned-answers': (payload: { answers: CannedAnswer[] }) => void;
   exception: (payload: SocketException) => void;
+}
+
+/** Shortest new officer password (`POST /api/v1/auth/password`), in characters: OWASP ASVS 4.0.3 V2.1.1. */
+export const MIN_PASSWORD_LENGTH_CHARS = 12;
+/** Longest new officer password, in characters: OWASP ASVS 4.0.3 V2.1.2 (allow 64, deny more than 128). */
+export const MAX_PASSWORD_LENGTH_CHARS = 128;
+
+/** `POST /api/v1/auth/password` body (Bearer token of a password sign-in). */
+export interface PasswordChangeRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 /** `POST /api/v1/auth/login` body and answer. */

@@ -198,6 +198,7 @@ describe('OpenID Connect sign-in of officers', () => {
       username: 'lea.martin',
       displayName: 'Léa Martin',
       roles: ['officer', 'supervisor'],
+      signIn: 'oidc',
     };
     const socket = officerSocket(sut.baseUrl, accessToken);
     const session = waitForEvent<{ officer: OfficerProfile }>(socket, 'officer:session');

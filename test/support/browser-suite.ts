@@ -5,8 +5,12 @@ import { assertWebAppsBuilt, collectPageErrors, launchBrowser, OFFICER_DESKTOP, 
 import { createTestApp, type TestApp, type TestAppOptions } from './create-test-app';
 import { closeAllSockets } from './socket-client';
 
-/** How long one browser wait (locator, function) may take before it fails with what it waited for. */
-export const WAIT_TIMEOUT_MS = 5_000;
+/**
+ * How long one browser wait (locator, function) may take before it fails with what it waited for. Generous: a CI
+ * machine with 2 cores shared with the service, jest and Chromium can stall for seconds; a passing wait costs only
+ * its real time.
+ */
+export const WAIT_TIMEOUT_MS = 10_000;
 /** Jest timeout of each hook the suite registers: a browser launch, or closing contexts, sockets and apps. */
 const HOOK_TIMEOUT_MS = 30_000;
 

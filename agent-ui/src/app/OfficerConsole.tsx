@@ -149,7 +149,7 @@ export function OfficerConsole({ session, onSignOut, onSessionExpired, onOfficer
     <>
       <ConsoleHeader
         signedIn
-        accessToken={session.accessToken}
+        accessToken={session.officer.signIn === 'oidc' ? undefined : session.accessToken}
         officerName={session.officer.displayName}
         connectionStatus={connectionStatus}
         onSignOut={requestSignOut}

@@ -1,9 +1,6 @@
 import { IsString, MaxLength, MinLength, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
-/** Shortest new password, in characters (UTF-16 code units): OWASP ASVS 4.0.3 V2.1.1. */
-export const MIN_PASSWORD_LENGTH_CHARS = 12;
-/** Longest new password, in characters: OWASP ASVS 4.0.3 V2.1.2 (allow 64, deny more than 128). */
-export const MAX_PASSWORD_LENGTH_CHARS = 128;
+import { MAX_PASSWORD_LENGTH_CHARS, MIN_PASSWORD_LENGTH_CHARS, type PasswordChangeRequest } from '../../contracts/socket-events';
 
 /** The decorated value must differ from the value of `property` on the same object. */
 function DiffersFrom(property: string, options: ValidationOptions): PropertyDecorator {
@@ -23,7 +20,7 @@ function DiffersFrom(property: string, options: ValidationOptions): PropertyDeco
  * (12 to 128 characters, different from the current one). Messages are French (the console shows them) and,
  * like every validation error here, never echo a value; neither password is logged.
  */
-export class ChangePasswordDto {
+export class ChangePasswordDto implements PasswordChangeRequest {
   @MaxLength(256, { message: 'Le mot de passe actuel compte au plus 256 caractères.' })
   @MinLength(1, { message: 'Le mot de passe actuel est obligatoire.' })
   @IsString({ message: 'Le mot de passe actuel doit être du texte.' })

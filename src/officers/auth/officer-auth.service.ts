@@ -21,6 +21,8 @@ interface OfficerTokenClaims {
   username: string;
   displayName: string;
   roles: OfficerRole[];
+  /** How the officer signed in; absent on older tokens (a local password). */
+  amr?: 'password' | 'oidc';
   jti?: string;
   iat?: number;
   exp: number;
@@ -138,7 +140,7 @@ export class OfficerAuthService implements OnModuleInit {
       throw new UnauthorizedException('Identifiant ou mot de passe incorrect');
     }
     await this.lockout.succeeded(username);
-    const officer: OfficerProfile = { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles ?? ['officer'] };
+    const officer: OfficerProfile = { id: account.id, username: account.username, displayName: account.displayName, roles: account.roles ?? ['officer'], signIn: 'password' };
     return this.issue(officer);
   }
 
@@ -157,6 +159,7 @@ export class OfficerAuthService implements OnModuleInit {
       username: identity.username,
       displayName: identity.displayName,
       roles: [...identity.roles],
+      signIn: 'oidc',
     };
     return this.issue(officer);
   }
@@ -241,7 +244,13 @@ export class OfficerAuthService implements OnModuleInit {
       return null;
     }
     const session: OfficerSession = {
-      officer: { id: claims.sub, username: claims.username, displayName: claims.displayName, roles: Array.isArray(claims.roles) ? claims.roles : ['officer'] },
+      officer: {
+        id: claims.sub,
+        username: claims.username,
+        displayName: claims.displayName,
+        roles: Array.isArray(claims.roles) ? claims.roles : ['officer'],
+        signIn: claims.amr === 'oidc' ? 'oidc' : 'password',
+      },
       // A token signed without a jti (before sign-outs existed, under a kept JWT_SECRET) is still revocable by digest.
       jti: typeof claims.jti === 'string' && claims.jti.length > 0 ? claims.jti : createHash('sha256').update(token).digest('base64url'),
       issuedAt: typeof claims.iat === 'number' ? claims.iat * 1000 : 0,
@@ -262,6 +271,7 @@ export class OfficerAuthService implements OnModuleInit {
       username: officer.username,
       displayName: officer.displayName,
       roles: officer.roles,
+      amr: officer.signIn ?? 'password',
       jti: randomUUID(),
       iat: Date.now() / 1000,
     });

@@ -5,10 +5,7 @@
  * current password. Checked here first so the officer reads the problem before any request.
  */
 
-/** Shortest new password, in characters (UTF-16 code units). */
-export const MIN_PASSWORD_LENGTH_CHARS = 12;
-/** Longest new password, in characters (UTF-16 code units). */
-export const MAX_PASSWORD_LENGTH_CHARS = 128;
+import { MAX_PASSWORD_LENGTH_CHARS, MIN_PASSWORD_LENGTH_CHARS } from '../../../../src/contracts/socket-events';
 
 /** The length rule as the form shows it under the new password. */
 export const PASSWORD_LENGTH_RULE = `Entre ${MIN_PASSWORD_LENGTH_CHARS} et ${MAX_PASSWORD_LENGTH_CHARS} caractères`;
