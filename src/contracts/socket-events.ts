@@ -198,6 +198,13 @@ export interface CannedAnswer {
   intent: string;
   title: string;
   links: ServiceLink[];
+  /**
+   * Milliseconds since the epoch since when the intent is in force (its `valid_from`); null when it has no start.
+   * With `activeUntil`, lets the console show « En vigueur depuis le … » for time-boxed intents.
+   */
+  activeSince?: number | null;
+  /** Milliseconds since the epoch when the intent stops being in force (its `valid_until`, excluded); null without an end. */
+  activeUntil?: number | null;
 }
 
 /** `GET /api/v1/supervision` (supervisor role): the shift at a glance. Counts only, no text. */

@@ -255,7 +255,7 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
       resumed,
       status: conversation.status,
       announcements: this.schedule.activeAnnouncements(this.clock.now()),
-      orientation: [],
+      orientation: this.schedule.orientation(this.clock.now()),
     });
     for (const message of conversation.messages.slice(lastSeq)) {
       client.emit('conversation:message', message);

@@ -15,13 +15,25 @@ export class CannedAnswersService {
     private readonly clock: Clock,
   ) {}
 
-  /** One canned answer per intent that has links (French answer, then English links not already there), by title. */
+  /**
+   * One canned answer per intent in force that has links (French answer, then English links not already there), by
+   * title in French order, with since and until when the intent is in force (`activeSince` / `activeUntil`, ms
+   * since the epoch, null for an open bound: `IntentCatalogService.validity`).
+   */
   answers(): CannedAnswer[] {
-    return this.inForce()
+    const now = this.clock.now();
+    const validity = new Map(this.catalogs.validity(now).map((intent) => [intent.intent, intent]));
+    return catalogInForce(this.catalogs.current(), now)
       .intents.map((intent) => {
         const links = [...intent.answer.links, ...(intent.answerEn?.links ?? [])];
         const unique = links.filter((link, index) => links.findIndex((other) => other.url === link.url) === index);
-        return { intent: intent.id, title: intent.title, links: unique.map((link) => ({ title: link.title, url: link.url })) };
+        return {
+          intent: intent.id,
+          title: intent.title,
+          links: unique.map((link) => ({ title: link.title, url: link.url })),
+          activeSince: validity.get(intent.id)?.activeSince ?? null,
+          activeUntil: validity.get(intent.id)?.activeUntil ?? null,
+        };
       })
       .filter((answer) => answer.links.length > 0)
       .sort((left, right) => left.title.localeCompare(right.title, 'fr'));

@@ -1,10 +1,13 @@
 import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppConfig } from '../config/app-config';
 import { formatIntentFileError, inspectIntentFolder, IntentCatalogException, loadIntentCatalog } from './intent-loader';
+import { checkIntents } from './intents-check';
 
 const PROJECT_INTENTS = join(__dirname, '..', '..', 'intents');
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'intents');
+const OK = join(FIXTURES, 'ok');
 const NOT_OK = join(FIXTURES, 'not-ok');
 const TIME_BOXED = join(FIXTURES, 'time-boxed');
 
@@ -97,6 +100,57 @@ describe(inspectIntentFolder.name, () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the ok/ fixture folder, which uses every feature of the intent files', () => {
+  it('should load with no error, each intent with what its file says', () => {
+    const { catalog, errors, sentences } = inspectIntentFolder(OK, () => 1234);
+
+    expect(errors).toEqual([]);
+    expect(catalog?.intents.map((intent) => [intent.id, intent.outcome, intent.smallTalk])).toEqual([
+      ['christmas_market', 'answer', false],
+      ['emergency', 'emergency', false],
+      ['greeting', 'answer', true],
+      ['lost_property', 'answer', false],
+      ['talk_to_officer', 'handoff', false],
+    ]);
+    const intent = (id: string) => catalog?.intents.find((candidate) => candidate.id === id);
+    expect(intent('emergency')?.combinations).toEqual([{ name: 'violence en cours', all: [['frappe', 'cogne', 'menace'], ['maintenant', 'en ce moment']] }]);
+    expect(intent('emergency')?.exclusions).toEqual(['pas une urgence']);
+    expect(intent('emergency')?.answerEn).toEqual({
+      text: 'Call 17 or 112 now (text 114 if you cannot speak).',
+      links: [{ title: "Urgence 114 – appel d'urgence par SMS, application ou visio", url: 'https://www.urgence114.fr' }],
+    });
+    expect(intent('lost_property')?.keywords).toEqual(['perdu', 'objets trouvés']);
+    expect(intent('lost_property')?.patterns.map((pattern) => pattern.test('j ai egare mes cles'))).toEqual([true]);
+    expect(intent('lost_property')?.examples).toHaveLength(10);
+    expect(intent('lost_property')?.answerEn?.links).toEqual([{ title: 'Service-Public – directory of public services', url: 'https://lannuaire.service-public.fr/' }]);
+    expect(intent('lost_property')?.variants?.map((variant) => [variant.validity, variant.answerEn?.text])).toEqual([
+      [
+        { validFrom: Date.parse('2026-12-24T11:00:00Z'), validUntil: Date.parse('2026-12-26T23:00:00Z') },
+        'The lost property office is closed until 27 December: report the loss online.',
+      ],
+    ]);
+    expect(intent('christmas_market')?.validity).toEqual({ validFrom: Date.parse('2026-11-30T23:00:00Z'), validUntil: Date.parse('2026-12-31T23:00:00Z') });
+    expect(catalog?.lexicon).toEqual(new Map([['jai', 'j ai'], ['jsuis', 'je suis']]));
+    expect(sentences.flatMap((file) => file.tests.map((test) => `${test.file}:${test.line} → ${test.expected}`))).toEqual([
+      'christmas_market.yaml:26 → christmas_market',
+      'emergency.yaml:36 → emergency',
+      'emergency.yaml:38 → emergency',
+      'lost_property.yaml:42 → lost_property',
+      'lost_property.yaml:44 → lost_property',
+      'talk_to_officer.yaml:23 → handoff',
+    ]);
+    expect(catalog?.loadedAt).toBe(1234);
+  });
+
+  it('should pass every test of its files (npm run intents:check)', () => {
+    const report = checkIntents({ intentsDir: OK, config: AppConfig.fromEnv({}) });
+
+    expect(report.errors).toEqual([]);
+    expect(report.failures).toEqual([]);
+    expect(report.testsRun).toBe(6);
   });
 });
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Announcement } from '../contracts/socket-events';
+import type { Announcement, OrientationSection } from '../contracts/socket-events';
 import { isInForce } from '../intents/intent-catalog';
 import { timeZoneLabel } from '../intents/local-date-time';
 import { type BusinessSettings, MINUTES_PER_DAY, type OpeningRange } from './business-settings';
@@ -201,4 +201,14 @@ export function activeAnnouncements(settings: BusinessSettings, at: number): Ann
   return settings.announcements
     .filter((scheduled) => isInForce(scheduled.validity, at))
     .map(({ announcement }) => ({ ...announcement, links: announcement.links.map((link) => ({ ...link })) }));
+}
+
+/**
+ * The orientation menu of a chat that opens at `at` (ms since the epoch): the sections whose period runs then
+ * (`valid_from` included, `valid_until` excluded), in the file's order, as new objects the caller may send.
+ */
+export function activeOrientation(settings: BusinessSettings, at: number): OrientationSection[] {
+  return settings.orientation
+    .filter((scheduled) => isInForce(scheduled.validity, at))
+    .map(({ section }) => ({ ...section, links: section.links.map((link) => ({ ...link })) }));
 }

@@ -94,6 +94,32 @@ export class AnnouncementDto extends ValidityDto {
 }
 
 /**
+ * A section of the citizen page's orientation menu (« Je suis victime », « Je veux signaler », « Je m'informe »):
+ * a title and 1 to 8 links to official services (https only, as in the intents), shown while its period
+ * (`valid_from` / `valid_until`, local date-times of `time_zone`, both optional) runs.
+ */
+export class OrientationSectionDto extends ValidityDto {
+  @Matches(/^[a-z][a-z0-9_]{1,49}$/, { message: 'doit être en minuscules sans accents ni espaces, avec des _ (exemple : victime)' })
+  @IsString({ message: 'doit être un texte' })
+  @IsDefined({ message: 'est obligatoire : un identifiant unique (exemple : victime)' })
+  id: string;
+
+  @MaxLength(60, { message: 'doit faire au plus 60 caractères' })
+  @MinLength(3, { message: 'doit faire au moins 3 caractères' })
+  @IsString({ message: 'doit être un texte' })
+  @IsDefined({ message: 'est obligatoire : le titre de la rubrique (exemple : Je suis victime)' })
+  title: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => ServiceLinkDto)
+  @ArrayMaxSize(8, { message: 'doit contenir au plus 8 liens' })
+  @ArrayMinSize(1, { message: 'doit contenir au moins 1 lien (title, url)' })
+  @IsArray({ message: 'doit être une liste de liens (title, url)' })
+  @IsDefined({ message: 'est obligatoire : 1 à 8 liens vers les services officiels (title, url)' })
+  links: ServiceLinkDto[];
+}
+
+/**
  * `intents/settings.yaml`, as editors write it; every field is optional (see `DEFAULT_BUSINESS_SETTINGS`). The
  * annotated schema is in `intents/README.md`.
  */
@@ -128,4 +154,11 @@ export class BusinessSettingsDto {
   @ArrayMaxSize(10, { message: 'doit contenir au plus 10 annonces' })
   @IsArray({ message: 'doit être une liste d’annonces (id, title, text, links, valid_from, valid_until)' })
   announcements?: AnnouncementDto[];
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => OrientationSectionDto)
+  @ArrayMaxSize(6, { message: 'doit contenir au plus 6 rubriques' })
+  @IsArray({ message: 'doit être une liste de rubriques (id, title, links, valid_from, valid_until)' })
+  orientation?: OrientationSectionDto[];
 }

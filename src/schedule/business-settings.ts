@@ -1,4 +1,4 @@
-import type { Announcement } from '../contracts/socket-events';
+import type { Announcement, OrientationSection } from '../contracts/socket-events';
 import type { Validity } from '../intents/intent-catalog';
 import { DEFAULT_TIME_ZONE } from '../intents/local-date-time';
 
@@ -20,9 +20,15 @@ export interface ScheduledAnnouncement {
   readonly validity: Validity;
 }
 
+/** A section of the citizen page's orientation menu and the period it is shown in. */
+export interface ScheduledOrientationSection {
+  readonly section: Readonly<OrientationSection>;
+  readonly validity: Validity;
+}
+
 /**
- * The validated content of `intents/settings.yaml`, frozen: when officers answer in the chat and the pinned
- * announcements. Every local time is read in `timeZone`, never in the host's.
+ * The validated content of `intents/settings.yaml`, frozen: when officers answer in the chat, the pinned
+ * announcements and the orientation menu. Every local time is read in `timeZone`, never in the host's.
  */
 export interface BusinessSettings {
   /** IANA time zone name, e.g. `Europe/Paris`. */
@@ -33,6 +39,8 @@ export interface BusinessSettings {
   readonly closures: ReadonlyMap<string, string | undefined>;
   /** In the file's order. */
   readonly announcements: readonly ScheduledAnnouncement[];
+  /** The orientation menu's sections (« Je suis victime »…), in the file's order. */
+  readonly orientation: readonly ScheduledOrientationSection[];
 }
 
 /** The default opening range: 08:00 to 20:00. */
@@ -40,11 +48,12 @@ const EIGHT_TO_EIGHT: OpeningRange = Object.freeze({ fromMinutes: 8 * 60, toMinu
 
 /**
  * The settings without `settings.yaml` (and the defaults of its absent fields): officers answer every day from
- * 8 h to 20 h, Europe/Paris time, no closure, no announcement.
+ * 8 h to 20 h, Europe/Paris time, no closure, no announcement, no orientation menu.
  */
 export const DEFAULT_BUSINESS_SETTINGS: BusinessSettings = Object.freeze({
   timeZone: DEFAULT_TIME_ZONE,
   weeklyHours: Object.freeze(WEEKDAYS.map(() => Object.freeze([EIGHT_TO_EIGHT]))),
   closures: new Map<string, string | undefined>(),
   announcements: Object.freeze([]),
+  orientation: Object.freeze([]),
 });

@@ -44,6 +44,7 @@ describe(ScheduleService.name, () => {
     expect(sut.timeZone()).toBe('Europe/Paris');
     expect(sut.hoursSummary()).toBe('tous les jours de 8 h à 20 h (heure de Paris)');
     expect(sut.activeAnnouncements(clock.now())).toEqual([]);
+    expect(sut.orientation(clock.now())).toEqual([]);
   });
 
   it('should serve the settings of the folder, and describe the closure in French by default', () => {
@@ -55,6 +56,20 @@ describe(ScheduleService.name, () => {
     expect(sut.describeClosure(clock.now())).toBe('Les policiers répondent de nouveau lundi 7 décembre à partir de 9 h (heure de Paris).');
     expect(sut.describeClosure(clock.now(), 'en')).toBe('Police officers answer again on Monday 7 December from 09:00 (Paris time).');
     expect(sut.hoursSummary('en')).toBe('Monday to Friday from 09:00 to 18:00 (Paris time)');
+  });
+
+  it('should serve the orientation sections in force at the given instant, as copies the caller may change', () => {
+    // Saturday 5 December 2026 is inside the festival's period; its end, 9 December 00:00 in Paris, is not.
+    cpSync(join(FIXTURES, 'settings', 'ok', 'orientation.yaml'), join(folder, 'settings.yaml'));
+    const sut = new ScheduleService(boot());
+
+    const shown = sut.orientation(clock.now());
+    shown[0].links.pop();
+
+    expect(shown.map((section) => section.id)).toEqual(['victime', 'fete_des_lumieres']);
+    expect(sut.orientation(clock.now())[0].links).toEqual([{ title: 'Arrêtons les violences', url: 'https://arretonslesviolences.gouv.fr/' }]);
+    expect(sut.orientation(Date.parse('2026-12-08T23:00:00Z')).map((section) => section.id)).toEqual(['victime']);
+    expect(sut.orientation(Date.parse('2026-12-04T22:59:59Z')).map((section) => section.id)).toEqual(['victime']);
   });
 
   it('should be provided by ScheduleModule over the intent folder of the configuration', async () => {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Announcement } from '../contracts/socket-events';
+import type { Announcement, OrientationSection } from '../contracts/socket-events';
 import { IntentCatalogService } from '../intents/intent-catalog.service';
-import { activeAnnouncements, describeClosure, hoursSummary, isOpenAt, nextOpeningAfter, type ScheduleLanguage } from './business-hours';
+import { activeAnnouncements, activeOrientation, describeClosure, hoursSummary, isOpenAt, nextOpeningAfter, type ScheduleLanguage } from './business-hours';
 
 /**
- * When officers answer in the chat, and the announcements to pin, from `intents/settings.yaml` as in force now
+ * When officers answer in the chat, the announcements to pin and the orientation menu, from `intents/settings.yaml` as in force now
  * (reloaded with the intents: `IntentCatalogService.settings()`). Every method takes the instant `at` in
  * milliseconds since the epoch (callers pass `clock.now()`) and reads local times in the file's `time_zone`
  * (Europe/Paris by default), never in the host's.
@@ -42,6 +42,15 @@ export class ScheduleService {
   /** The announcements in force at `at`, in the file's order (new objects, ready to send in `conversation:started`). */
   activeAnnouncements(at: number): Announcement[] {
     return activeAnnouncements(this.catalogs.settings(), at);
+  }
+
+  /**
+   * The orientation menu of a chat that opens at `at` (« Je suis victime », « Je veux signaler », « Je m'informe »):
+   * the sections in force then, in the file's order (new objects, ready to send in `conversation:started`); empty
+   * when the settings define none.
+   */
+  orientation(at: number): OrientationSection[] {
+    return activeOrientation(this.catalogs.settings(), at);
   }
 
   /** The IANA time zone local times are read in, e.g. `Europe/Paris`. */

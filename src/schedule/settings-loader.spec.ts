@@ -95,15 +95,73 @@ describe(inspectSettingsFile.name, () => {
     expect(withSettings('# rien\n', inspectSettingsFile).settings).toBe(DEFAULT_BUSINESS_SETTINGS);
   });
 
-  it('should load the shipped settings as the defaults: every day from 8 h to 20 h, Paris time, nothing else', () => {
+  it('should read the orientation sections with their links and periods in Paris time, trimmed and frozen', () => {
+    const { settings } = withSettings(readFileSync(join(OK, 'orientation.yaml')), inspectSettingsFile);
+
+    expect(settings?.orientation).toEqual([
+      {
+        section: { id: 'victime', title: 'Je suis victime', links: [{ title: 'Arrêtons les violences', url: 'https://arretonslesviolences.gouv.fr/' }] },
+        validity: { validFrom: null, validUntil: null },
+      },
+      {
+        section: { id: 'fete_des_lumieres', title: 'Fête des Lumières', links: [{ title: 'Ma Sécurité', url: 'https://www.masecurite.interieur.gouv.fr' }] },
+        validity: { validFrom: Date.parse('2026-12-04T23:00:00Z'), validUntil: Date.parse('2026-12-08T23:00:00Z') },
+      },
+    ]);
+    expect(Object.isFrozen(settings?.orientation[0].section.links[0])).toBe(true);
+    expect(settings?.announcements).toEqual([]);
+  });
+
+  it('should load the shipped settings: every day from 8 h to 20 h, Paris time, no closure nor announcement', () => {
     const { settings, errors } = inspectSettingsFile(join(__dirname, '..', '..', 'intents'));
 
     expect(errors).toEqual([]);
-    expect(settings).toEqual(DEFAULT_BUSINESS_SETTINGS);
+    expect({ ...settings, orientation: [] }).toEqual(DEFAULT_BUSINESS_SETTINGS);
+  });
+
+  it('should ship the three orientation sections, always shown, with 1 to 8 https links each', () => {
+    const { settings } = inspectSettingsFile(join(__dirname, '..', '..', 'intents'));
+
+    expect(settings?.orientation.map(({ section }) => [section.id, section.title])).toEqual([
+      ['victime', 'Je suis victime'],
+      ['signalement', 'Je veux signaler'],
+      ['information', "Je m'informe"],
+    ]);
+    for (const { section, validity } of settings?.orientation ?? []) {
+      expect(validity).toEqual({ validFrom: null, validUntil: null });
+      expect(section.links.length).toBeGreaterThanOrEqual(1);
+      expect(section.links.length).toBeLessThanOrEqual(8);
+      expect(section.links.every((link) => new URL(link.url).protocol === 'https:')).toBe(true);
+    }
+    expect(settings?.orientation[1].section.links.map((link) => link.url)).toEqual(
+      expect.arrayContaining(['https://www.internet-signalement.gouv.fr', 'https://www.service-public.fr/particuliers/vosdroits/R46526']),
+    );
   });
 });
 
 describe(inspectIntentFolderWithSettings.name, () => {
+  it('should load the ok/ intent folder with its settings (every key) and no error', () => {
+    const { catalog, settings, errors } = inspectIntentFolderWithSettings(join(FIXTURES, 'intents', 'ok'));
+
+    expect(errors).toEqual([]);
+    expect(catalog?.intents).toHaveLength(5);
+    const weekday = [
+      { fromMinutes: 540, toMinutes: 720 },
+      { fromMinutes: 840, toMinutes: 1080 },
+    ];
+    expect(settings?.weeklyHours).toEqual([weekday, weekday, weekday, weekday, weekday, [{ fromMinutes: 540, toMinutes: 720 }], []]);
+    expect([...(settings?.closures ?? [])]).toEqual([
+      ['2026-12-25', 'Noël'],
+      ['2027-01-01', undefined],
+    ]);
+    expect(settings?.announcements.map(({ announcement }) => announcement.id)).toEqual(['greve_transports']);
+    expect(settings?.orientation.map(({ section, validity }) => [section.id, section.links.length, validity.validFrom])).toEqual([
+      ['victime', 1, null],
+      ['signalement', 2, null],
+      ['marche_de_noel', 1, Date.parse('2026-11-30T23:00:00Z')],
+    ]);
+  });
+
   it('should read the intents’ dates in the time zone of settings.yaml', () => {
     const directory = mkdtempSync(join(tmpdir(), 'intents-'));
     try {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IANAZone } from 'luxon';
-import type { Announcement } from '../contracts/socket-events';
+import type { Announcement, OrientationSection, ServiceLink } from '../contracts/socket-events';
 import type { IntentCatalog, Validity } from '../intents/intent-catalog';
 import {
   inspectIntentFolder,
@@ -14,10 +14,26 @@ import {
   SETTINGS_FILE,
   validateYamlDocument,
 } from '../intents/intent-loader';
+import type { ServiceLinkDto } from '../intents/intent-rule.dto';
 import { DEFAULT_TIME_ZONE, isCalendarDate, LOCAL_DATE_PATTERN } from '../intents/local-date-time';
 import { boundedEditDistance } from '../triage/edit-distance';
-import { type BusinessSettings, DEFAULT_BUSINESS_SETTINGS, MINUTES_PER_DAY, type OpeningRange, type ScheduledAnnouncement, WEEKDAYS } from './business-settings';
-import { BusinessSettingsDto, END_OF_RANGE_PATTERN, type OpeningHoursDto, TIME_OF_DAY_PATTERN } from './business-settings.dto';
+import {
+  type BusinessSettings,
+  DEFAULT_BUSINESS_SETTINGS,
+  MINUTES_PER_DAY,
+  type OpeningRange,
+  type ScheduledAnnouncement,
+  type ScheduledOrientationSection,
+  WEEKDAYS,
+} from './business-settings';
+import {
+  type AnnouncementDto,
+  BusinessSettingsDto,
+  END_OF_RANGE_PATTERN,
+  type OpeningHoursDto,
+  type OrientationSectionDto,
+  TIME_OF_DAY_PATTERN,
+} from './business-settings.dto';
 
 /** What `inspectSettingsFile` found: the settings when the file is valid (or absent), every error otherwise. */
 export interface SettingsInspection {
@@ -167,27 +183,46 @@ function readClosures(dto: BusinessSettingsDto, report: ProblemReporter): Map<st
   return closures;
 }
 
+/** The lists of `settings.yaml` whose items have an `id` and a period: the pinned announcements and the orientation menu. */
+type ScheduledList = 'announcements' | 'orientation';
+
+/** The end of the message for an id used twice in each list: what must be unique. */
+const UNIQUE_ID_RULE: Record<ScheduledList, string> = {
+  announcements: 'chaque annonce a son propre id',
+  orientation: 'chaque rubrique a son propre id',
+};
+
 /**
- * The periods of the announcements, by index (undefined when invalid); repeated ids are reported. The
- * announcements themselves are built once the file has no error (`freezeAnnouncements`).
+ * The periods of the items of `list` (announcements or orientation sections), by index (undefined when invalid);
+ * repeated ids are reported. The items themselves are built once the file has no error (`freezeAnnouncements`,
+ * `freezeOrientation`).
  */
-function readAnnouncementPeriods(dto: BusinessSettingsDto, timeZone: string, report: ProblemReporter): (Validity | undefined)[] {
+function readPeriods(dto: BusinessSettingsDto, list: ScheduledList, timeZone: string, report: ProblemReporter): (Validity | undefined)[] {
+  // Not a list when the file says otherwise (already reported by the DTO's rules).
+  const items: readonly (AnnouncementDto | OrientationSectionDto)[] | undefined = dto[list];
   const firstIndex = new Map<string, number>();
-  return (Array.isArray(dto.announcements) ? dto.announcements : []).map((announcement, index) => {
-    if (typeof announcement !== 'object' || announcement === null) {
+  return (Array.isArray(items) ? items : []).map((item, index) => {
+    if (typeof item !== 'object' || item === null) {
       return undefined;
     }
-    const earlier = typeof announcement.id === 'string' ? firstIndex.get(announcement.id) : undefined;
+    const earlier = typeof item.id === 'string' ? firstIndex.get(item.id) : undefined;
     if (earlier !== undefined) {
-      report(['announcements', index, 'id'], `l’id « ${announcement.id} » est déjà celui de announcements[${earlier}] : chaque annonce a son propre id`);
-    } else if (typeof announcement.id === 'string') {
-      firstIndex.set(announcement.id, index);
+      report([list, index, 'id'], `l’id « ${item.id} » est déjà celui de ${list}[${earlier}] : ${UNIQUE_ID_RULE[list]}`);
+    } else if (typeof item.id === 'string') {
+      firstIndex.set(item.id, index);
     }
-    return readValidity(announcement, ['announcements', index], timeZone, report);
+    return readValidity(item, [list, index], timeZone, report);
   });
 }
 
-/** The frozen announcements of a valid settings DTO, with the periods `readAnnouncementPeriods` read (one per announcement). */
+/** Frozen copies of links checked by `ServiceLinkDto`, title and address only. */
+function freezeLinks(links: readonly ServiceLinkDto[]): ServiceLink[] {
+  const frozen = links.map((link) => Object.freeze({ title: link.title, url: link.url }));
+  Object.freeze(frozen);
+  return frozen;
+}
+
+/** The frozen announcements of a valid settings DTO, with the periods `readPeriods` read (one per announcement). */
 function freezeAnnouncements(dto: BusinessSettingsDto, periods: Validity[]): readonly ScheduledAnnouncement[] {
   return Object.freeze(
     (dto.announcements ?? []).map((announcement, index) => {
@@ -195,21 +230,30 @@ function freezeAnnouncements(dto: BusinessSettingsDto, periods: Validity[]): rea
         id: announcement.id,
         title: announcement.title.trim(),
         text: announcement.text.trim(),
-        links: (announcement.links ?? []).map((link) => Object.freeze({ title: link.title, url: link.url })),
+        links: freezeLinks(announcement.links ?? []),
       };
-      Object.freeze(frozen.links);
       return Object.freeze({ announcement: Object.freeze(frozen), validity: periods[index] });
     }),
   );
 }
 
+/** The frozen orientation sections of a valid settings DTO, with the periods `readPeriods` read (one per section). */
+function freezeOrientation(dto: BusinessSettingsDto, periods: Validity[]): readonly ScheduledOrientationSection[] {
+  return Object.freeze(
+    (dto.orientation ?? []).map((section, index) => {
+      const frozen: OrientationSection = { id: section.id, title: section.title.trim(), links: freezeLinks(section.links) };
+      return Object.freeze({ section: Object.freeze(frozen), validity: periods[index] });
+    }),
+  );
+}
+
 /**
- * Reads `settings.yaml` of `directory` (opening hours, closures, announcements) as the intent files are read: UTF-8
- * without byte-order mark, no tab indentation, no duplicate key, no unknown key (with the closest allowed one),
- * times and dates quoted (`"08:00"`, `"2026-12-25"`: YAML 1.1 tools read them as numbers and dates), then the
- * rules of `BusinessSettingsDto`, the day names, ranges that end after they start, dates of the calendar, known
- * IANA time zone, unique closure dates and announcement ids, and announcement periods (local date-times of the
- * file's `time_zone`). Never throws for the file's content.
+ * Reads `settings.yaml` of `directory` (opening hours, closures, announcements, orientation menu) as the intent
+ * files are read: UTF-8 without byte-order mark, no tab indentation, no duplicate key, no unknown key (with the
+ * closest allowed one), times and dates quoted (`"08:00"`, `"2026-12-25"`: YAML 1.1 tools read them as numbers
+ * and dates), then the rules of `BusinessSettingsDto`, the day names, ranges that end after they start, dates of
+ * the calendar, known IANA time zone, unique closure dates, unique ids of announcements and of orientation
+ * sections, and their periods (local date-times of the file's `time_zone`). Never throws for the file's content.
  *
  * @returns the frozen settings (`DEFAULT_BUSINESS_SETTINGS` when the file is absent or empty, and for each absent
  *   field) when there is no error; otherwise every error (file `settings.yaml`, 1-based line and column, field,
@@ -231,20 +275,27 @@ export function inspectSettingsFile(directory: string): SettingsInspection {
     dto,
     errors: fileErrors,
     report,
-  } = validateYamlDocument(SETTINGS_FILE, parsed, BusinessSettingsDto, 'le fichier doit associer des clés à leurs valeurs (time_zone, opening_hours, closures, announcements)');
+  } = validateYamlDocument(SETTINGS_FILE, parsed, BusinessSettingsDto, 'le fichier doit associer des clés à leurs valeurs (time_zone, opening_hours, closures, announcements, orientation)');
   if (!dto) {
     return { errors: [...errors, ...fileErrors] };
   }
   const timeZone = readTimeZone(dto, report);
   const weeklyHours = readOpeningHours(dto, report);
   const closures = readClosures(dto, report);
-  const periods = readAnnouncementPeriods(dto, timeZone ?? DEFAULT_TIME_ZONE, report);
+  const announcementPeriods = readPeriods(dto, 'announcements', timeZone ?? DEFAULT_TIME_ZONE, report);
+  const orientationPeriods = readPeriods(dto, 'orientation', timeZone ?? DEFAULT_TIME_ZONE, report);
   errors.push(...fileErrors.sort((a, b) => a.line - b.line || a.column - b.column));
   if (errors.length > 0 || timeZone === undefined) {
     return { errors };
   }
-  // Without any error, every announcement's period was read.
-  const settings: BusinessSettings = Object.freeze({ timeZone, weeklyHours, closures, announcements: freezeAnnouncements(dto, periods as Validity[]) });
+  // Without any error, every announcement's and every section's period was read.
+  const settings: BusinessSettings = Object.freeze({
+    timeZone,
+    weeklyHours,
+    closures,
+    announcements: freezeAnnouncements(dto, announcementPeriods as Validity[]),
+    orientation: freezeOrientation(dto, orientationPeriods as Validity[]),
+  });
   return { settings, errors };
 }
 

@@ -3,6 +3,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useId, useState } from 'react';
 import type { CannedAnswer } from '../../../../../src/contracts/socket-events';
 import { testId } from '../../../lib/test-id';
+import { validityLabel } from '../../editor/editor-labels';
 import { searchCannedAnswers } from '../search-canned-answers';
 
 /** Props: the canned answers, `disabled` when no reply can be written, and `onPick(answer)`. */
@@ -19,6 +20,8 @@ const MAX_RESULTS = 6;
  * « Réponses types »: a search field over the intents' titles (case and accents ignored) and the matches as
  * buttons (`data-testid="canned-answer"`); choosing one (or Enter in the field, for the first match) hands its
  * links to the reply being written and clears the search. The number of matches is announced to screen readers.
+ * A time-boxed intent's match says since when it is in force (« En vigueur depuis le 1 décembre 2026 à 00:00
+ * jusqu'au … », French, Paris time; `data-testid="canned-answer-validity"`), tied to its button as a description.
  */
 export function CannedAnswerPicker({ answers, disabled, onPick }: CannedAnswerPickerProps) {
   const [query, setQuery] = useState('');
@@ -60,20 +63,33 @@ export function CannedAnswerPicker({ answers, disabled, onPick }: CannedAnswerPi
         {searching ? `${matches.length} réponse${plural} type trouvée${plural}` : ''}
       </p>
       <ul id={resultsId} className="canned-answers__results fr-raw-list" aria-label="Réponses types trouvées">
-        {matches.map((answer) => (
-          <li key={answer.intent}>
-            <Button
-              priority="tertiary"
-              size="small"
-              iconId="fr-icon-link"
-              disabled={disabled}
-              onClick={() => pick(answer)}
-              nativeButtonProps={{ title: `Joindre les liens : ${answer.title}`, ...testId('canned-answer') }}
-            >
-              {answer.title} ({answer.links.length} lien{answer.links.length > 1 ? 's' : ''})
-            </Button>
-          </li>
-        ))}
+        {matches.map((answer) => {
+          const validity = validityLabel({ activeSince: answer.activeSince ?? null, activeUntil: answer.activeUntil ?? null });
+          const validityId = `${resultsId}-${answer.intent}-validity`;
+          return (
+            <li key={answer.intent}>
+              <Button
+                priority="tertiary"
+                size="small"
+                iconId="fr-icon-link"
+                disabled={disabled}
+                onClick={() => pick(answer)}
+                nativeButtonProps={{
+                  title: `Joindre les liens : ${answer.title}`,
+                  'aria-describedby': validity === null ? undefined : validityId,
+                  ...testId('canned-answer'),
+                }}
+              >
+                {answer.title} ({answer.links.length} lien{answer.links.length > 1 ? 's' : ''})
+              </Button>
+              {validity !== null && (
+                <p id={validityId} className="fr-text--xs fr-text-mention--grey fr-mb-0" data-testid="canned-answer-validity">
+                  {validity}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {searching && matches.length === 0 && <p className="fr-text--sm fr-mb-0">Aucune réponse type ne correspond.</p>}
     </div>

@@ -13,6 +13,7 @@ import { HandoffStatus } from './HandoffStatus';
 import { MessageComposer } from './MessageComposer';
 import type { MessageFollowUpProps } from './MessageFollowUp';
 import { MessageList } from './MessageList';
+import { OrientationMenu } from './OrientationMenu';
 import { PrivacyNotice } from './PrivacyNotice';
 import { TypingIndicator } from './TypingIndicator';
 
@@ -60,10 +61,10 @@ function followUpsFor(
 }
 
 /**
- * The whole chat, connected to the server while mounted: title, announcements, privacy notice, messages (with
- * their queue follow-ups) and, once closed, the rating and the transcript, in a scrolling area; then a fixed
- * footer with the connection and queue status, the officer typing, the last failure, the closing notice, the
- * message field and the conversation buttons. Takes no props.
+ * The whole chat, connected to the server while mounted: title, announcements, the orientation menu (folded once
+ * the citizen has written), privacy notice, messages (with their queue follow-ups) and, once closed, the rating
+ * and the transcript, in a scrolling area; then a fixed footer with the connection and queue status, the officer
+ * typing, the last failure, the closing notice, the message field and the conversation buttons. Takes no props.
  */
 export function Chat() {
   const {
@@ -77,7 +78,7 @@ export function Chat() {
     leave,
     startNew,
   } = useConversation();
-  const { messages, announcements, phase, connection, replacedLostConversation, failure } = state;
+  const { messages, announcements, orientation, phase, connection, replacedLostConversation, failure } = state;
   const scrollAreaRef = useRef<HTMLDivElement>(null);
   const isOnline = connection === 'online';
   // The officer sees the citizen type only while one holds the chat (issue #4, item 5).
@@ -117,6 +118,7 @@ export function Chat() {
             policier.
           </p>
           <AnnouncementList announcements={announcements} />
+          <OrientationMenu sections={orientation} collapsible={messages.some((message) => message.author === 'citizen')} />
           <PrivacyNotice />
           <h2 className="fr-sr-only">Conversation</h2>
           <MessageList

@@ -4,6 +4,7 @@ import type {
   ChatMessage,
   CloseReason,
   ConversationStatus,
+  OrientationSection,
   QueueExitReason,
   SocketErrorCode,
 } from '../../../../../src/contracts/socket-events';
@@ -50,6 +51,8 @@ export interface ConversationState {
   resumeToken: string | null;
   messages: ChatMessage[];
   announcements: Announcement[];
+  /** The orientation menu's sections, from `conversation:started`. */
+  orientation: OrientationSection[];
   phase: ConversationPhase;
   connection: ConnectionStatus;
   replacedLostConversation: boolean;
@@ -68,6 +71,7 @@ export type ConversationAction =
       resumed: boolean;
       status: ConversationStatus;
       announcements: Announcement[];
+      orientation: OrientationSection[];
       /** The handshake carried a resume token (the page expected an existing conversation). */
       resumeRequested: boolean;
     }
@@ -90,6 +94,7 @@ export const initialConversationState: ConversationState = {
   resumeToken: null,
   messages: [],
   announcements: [],
+  orientation: [],
   phase: { status: 'bot' },
   connection: 'connecting',
   replacedLostConversation: false,
@@ -140,13 +145,14 @@ function phaseFromStatus(status: ConversationStatus, current: ConversationPhase,
 export function conversationReducer(state: ConversationState, action: ConversationAction): ConversationState {
   switch (action.type) {
     case 'started': {
-      const { conversationId, resumeToken, status, announcements } = action;
+      const { conversationId, resumeToken, status, announcements, orientation } = action;
       if (conversationId === state.conversationId) {
         // Back on the same conversation after a drop: keep what is shown, take the server's word for the stage.
         return {
           ...state,
           resumeToken,
           announcements,
+          orientation,
           connection: 'online',
           phase: phaseFromStatus(status, state.phase, state.messages),
         };
@@ -157,6 +163,7 @@ export function conversationReducer(state: ConversationState, action: Conversati
         conversationId,
         resumeToken,
         announcements,
+        orientation,
         connection: 'online',
         phase: phaseFromStatus(status, initialConversationState.phase, []),
         replacedLostConversation: hadLiveConversation || (action.resumeRequested && !action.resumed),
