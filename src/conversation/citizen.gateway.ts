@@ -77,8 +77,8 @@ const TOO_MANY_CONVERSATIONS: SocketException = {
  *
  * Abuse limits (`CitizenRateLimiter`, settings in `AppConfig`): opening a conversation from an IP address that
  * already has `MAX_CONVERSATIONS_PER_IP` open gets `exception { code: 'RATE_LIMITED' }` and is disconnected; a
- * message or quick reply over `CITIZEN_MESSAGES_PER_SOCKET` or `CITIZEN_MESSAGES_PER_IP` is refused with
- * `RATE_LIMITED` and not posted. The address is the socket's `handshake.address`, or the proxy's `X-Forwarded-For`
+ * message, quick reply or queue request (ask for an officer, leave the queue, keep waiting) over
+ * `CITIZEN_MESSAGES_PER_SOCKET` or `CITIZEN_MESSAGES_PER_IP` is refused with `RATE_LIMITED` and not acted on. The address is the socket's `handshake.address`, or the proxy's `X-Forwarded-For`
  * with `TRUST_PROXY`.
  */
 @WebSocketGateway({ namespace: CITIZEN_NAMESPACE })
@@ -158,21 +158,24 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
 
   /** `handoff:request`: the citizen asks for an officer. */
   @SubscribeMessage('handoff:request')
-  onHandoffRequest(@ConnectedSocket() client: CitizenSocket): Ack {
+  async onHandoffRequest(@ConnectedSocket() client: CitizenSocket): Promise<Ack> {
+    await this.assertWithinMessageLimits(client);
     this.conversations.requestHandoff(this.conversationOf(client));
     return { ok: true };
   }
 
   /** `handoff:cancel`: the citizen leaves the queue and keeps chatting with the bot. */
   @SubscribeMessage('handoff:cancel')
-  onCancel(@ConnectedSocket() client: CitizenSocket): Ack {
+  async onCancel(@ConnectedSocket() client: CitizenSocket): Promise<Ack> {
+    await this.assertWithinMessageLimits(client);
     this.conversations.cancelQueue(this.conversationOf(client));
     return { ok: true };
   }
 
   /** `handoff:keep-waiting`: after the maximum wait, the citizen goes back to their place in the queue. */
   @SubscribeMessage('handoff:keep-waiting')
-  onKeepWaiting(@ConnectedSocket() client: CitizenSocket): Ack {
+  async onKeepWaiting(@ConnectedSocket() client: CitizenSocket): Promise<Ack> {
+    await this.assertWithinMessageLimits(client);
     this.conversations.keepWaiting(this.conversationOf(client));
     return { ok: true };
   }

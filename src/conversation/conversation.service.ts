@@ -140,7 +140,11 @@ export class ConversationService {
     if (conversation.citizenSockets > 0) {
       return;
     }
-    if (conversation.status === 'closed' || this.config.citizenReconnectGraceMs === 0) {
+    if (conversation.status === 'closed') {
+      // Already kept only until its grace timer, for a citizen who comes back to see the close.
+      return;
+    }
+    if (this.config.citizenReconnectGraceMs === 0) {
       this.close(conversationId, 'citizen_gone');
       return;
     }
@@ -154,10 +158,7 @@ export class ConversationService {
    *   past `MAX_MESSAGES_PER_CONVERSATION` messages.
    */
   receiveCitizenMessage(conversationId: string, text: string): void {
-    const conversation = this.requireLive(conversationId);
-    if (conversation.messages.length >= MAX_MESSAGES_PER_CONVERSATION) {
-      throw new ConversationException(ConversationExceptionCode.TooLong);
-    }
+    const conversation = this.requireRoom(conversationId);
     // Every message is triaged, whoever holds the chat: a safety flag always reaches the officer.
     const decision = this.triage.decide(text, { allowClarify: conversation.pendingChoices === undefined });
     const safetyFlag = decision.outcome === 'emergency' ? safetyFlagOf(decision) : undefined;
@@ -209,7 +210,7 @@ export class ConversationService {
    * @throws ConversationException `CONVERSATION_NOT_FOUND` when the conversation has ended.
    */
   requestHandoff(conversationId: string): void {
-    const conversation = this.requireLive(conversationId);
+    const conversation = this.requireRoom(conversationId);
     if (conversation.status === 'bot') {
       this.handOff(conversation, HANDOFF_REQUESTED_REPLY);
     }
@@ -220,7 +221,7 @@ export class ConversationService {
    * @throws ConversationException `CONVERSATION_NOT_FOUND`, or `NOT_WAITING` when the conversation is not waiting.
    */
   cancelQueue(conversationId: string): void {
-    const conversation = this.requireLive(conversationId);
+    const conversation = this.requireRoom(conversationId);
     if (conversation.status !== 'queued' && !conversation.waitExpired) {
       throw new ConversationException(ConversationExceptionCode.NotWaiting);
     }
@@ -233,9 +234,15 @@ export class ConversationService {
    * @throws ConversationException `CONVERSATION_NOT_FOUND`, or `NOT_WAITING` when no such choice is pending.
    */
   keepWaiting(conversationId: string): void {
-    const conversation = this.requireLive(conversationId);
+    const conversation = this.requireRoom(conversationId);
     if (!conversation.waitExpired) {
       throw new ConversationException(ConversationExceptionCode.NotWaiting);
+    }
+    const now = this.clock.now();
+    if (!this.schedule.isOpen(now)) {
+      conversation.waitExpired = undefined;
+      this.post(conversation, { author: 'bot', text: this.outOfHoursReply(conversation, now), links: this.fallbackLinks(conversation), outcome: 'handoff' });
+      return;
     }
     this.post(conversation, { author: 'system', text: 'Vous restez dans la file d’attente.' });
     this.enqueue(conversation);
@@ -253,9 +260,9 @@ export class ConversationService {
   }
 
   /**
-   * Ends a conversation. Ending an unknown or ended conversation does nothing. When the citizen is away (within the
-   * grace period) a conversation an officer closed stays in memory, closed, until the citizen comes back and sees
-   * it or the grace period ends; otherwise it is forgotten at once.
+   * Ends a conversation. Ending an unknown or ended conversation does nothing. A conversation an officer closed
+   * stays in memory, closed, for `CITIZEN_RECONNECT_GRACE_SECONDS`, until the citizen comes back and sees it, since
+   * a socket may look connected after its network silently dropped; otherwise it is forgotten at once.
    * @param outcome how the officer ended it (officer closes only).
    */
   close(conversationId: string, reason: CloseReason, outcome?: CloseOutcome): void {
@@ -280,7 +287,7 @@ export class ConversationService {
       reason,
       officerId,
       ...(outcome ? { outcome } : {}),
-      handedOff: conversation.queuedAt !== undefined,
+      handedOff: conversation.handedOff === true,
       intent: conversation.summary.intents[0] ?? null,
       handlingMs: conversation.assignedAt === undefined ? null : this.clock.now() - conversation.assignedAt,
     };
@@ -289,9 +296,14 @@ export class ConversationService {
       this.events.emit(ConversationEvent.QueueChanged);
     }
     this.logger.log(`Conversation ${conversationId} closed (${reason}${outcome ? `, ${outcome}` : ''}, ${conversation.messages.length} messages)`);
-    if (conversation.citizenSockets > 0 || reason !== 'officer_closed') {
+    if (reason !== 'officer_closed' || this.config.citizenReconnectGraceMs === 0) {
       this.forget(conversation);
+      return;
     }
+    // Kept, closed, for the grace period: a phone whose connection silently dropped comes back to the officer's last
+    // messages and the close instead of a new conversation (S-12). A citizen who does come back frees it at once.
+    this.clock.clearTimeout(conversation.graceTimer);
+    conversation.graceTimer = this.clock.setTimeout(() => this.forget(conversation), this.config.citizenReconnectGraceMs);
   }
 
   /** Forgets a closed conversation the citizen has now seen closed. */
@@ -327,7 +339,7 @@ export class ConversationService {
               conversationId,
               position: index + 1,
               priority: this.queue.isPriority(conversationId),
-              queuedAt: conversation.queuedAt ?? this.clock.now(),
+              queuedAt: conversation.enteredQueueAt ?? this.clock.now(),
               messages: conversation.messages.slice(-QUEUE_PREVIEW_MESSAGES),
               summary: this.summaryOf(conversation),
               citizenConnected: conversation.citizenSockets > 0,
@@ -351,17 +363,19 @@ export class ConversationService {
   }
 
   /**
-   * Puts a conversation back in the queue: at its place (`queuedAt` of its first arrival), or at the very head
-   * (`first`: its officer dropped or sent it back). Starts the maximum-wait timer.
+   * Puts a conversation in the queue: at its place (`queuedAt`: its arrival, kept when the citizen keeps waiting),
+   * or at the very head (`first`: its officer dropped or sent it back). Starts the maximum-wait timer.
    */
   enqueue(conversation: Conversation, first = false): void {
     const now = this.clock.now();
     conversation.status = 'queued';
     conversation.waitExpired = undefined;
     conversation.officer = undefined;
+    conversation.handedOff = true;
+    conversation.enteredQueueAt = now;
     conversation.queuedAt ??= now;
     if (first) {
-      this.queue.enqueueFirst(conversation.id, conversation.queuedAt);
+      this.queue.enqueueFirst(conversation.id, now);
     } else {
       this.queue.enqueue(conversation.id, conversation.safetyFlagged ?? false, conversation.queuedAt);
     }
@@ -386,6 +400,19 @@ export class ConversationService {
     const conversation = this.store.get(conversationId);
     if (!conversation || conversation.status === 'closed') {
       throw new ConversationException(ConversationExceptionCode.NotFound);
+    }
+    return conversation;
+  }
+
+  /**
+   * The live conversation, when it may still take messages.
+   * @throws ConversationException `CONVERSATION_NOT_FOUND`, or `CONVERSATION_TOO_LONG` past
+   *   `MAX_MESSAGES_PER_CONVERSATION` messages (memory stays bounded whatever the citizen sends).
+   */
+  private requireRoom(conversationId: string): Conversation {
+    const conversation = this.requireLive(conversationId);
+    if (conversation.messages.length >= MAX_MESSAGES_PER_CONVERSATION) {
+      throw new ConversationException(ConversationExceptionCode.TooLong);
     }
     return conversation;
   }
@@ -477,6 +504,10 @@ export class ConversationService {
   private leaveQueue(conversation: Conversation, reason: QueueExitReason): void {
     conversation.status = 'bot';
     conversation.waitExpired = undefined;
+    if (reason === 'citizen_cancelled') {
+      // A citizen who asks again later waits behind those who came meanwhile.
+      conversation.queuedAt = undefined;
+    }
     this.stopWaiting(conversation);
     this.queue.remove(conversation.id);
     const event: QueueLeftEvent = { conversationId: conversation.id, reason };

@@ -13,8 +13,17 @@ export interface Conversation {
   status: ConversationStatus;
   /** Messages in server order; `seq` of the next one is `messages.length + 1`. */
   readonly messages: ChatMessage[];
-  /** Milliseconds since the epoch when the conversation first entered the queue (its place when it waits again). */
+  /**
+   * Milliseconds since the epoch when the conversation entered the queue: its place in its group, kept when the
+   * citizen keeps waiting after the maximum wait, forgotten when the citizen leaves the queue.
+   */
   queuedAt?: number;
+  /** Milliseconds since the epoch of the latest entry into the queue: waits are measured from it. */
+  enteredQueueAt?: number;
+  /** The conversation reached the queue at least once (it was not deflected by the bot). */
+  handedOff?: boolean;
+  /** The officer who sent it back to the queue or dropped it: automatic routing gives it to someone else. */
+  releasedBy?: string;
   /** Set when the conversation left the queue on the maximum wait: the citizen may keep waiting. */
   waitExpired?: boolean;
   officer?: { id: string; displayName: string };

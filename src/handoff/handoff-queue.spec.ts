@@ -55,3 +55,18 @@ describe(`${HandoffQueue.name} places`, () => {
     expect(sut.oldestQueuedAt()).toBe(10);
   });
 });
+
+describe(`${HandoffQueue.name} groups`, () => {
+  it('should keep returned chats ahead of flagged ones, whatever their arrival times', () => {
+    const sut = new HandoffQueue();
+    sut.enqueue('ordinary', false, 1);
+    sut.enqueueFirst('returned.early', 5);
+    sut.enqueueFirst('returned.late', 50);
+
+    sut.enqueue('flagged.old', true, 0);
+
+    expect(sut.list()).toEqual(['returned.late', 'returned.early', 'flagged.old', 'ordinary']);
+    expect(sut.isPriority('returned.early')).toBe(true);
+    expect(sut.isPriority('ordinary')).toBe(false);
+  });
+});

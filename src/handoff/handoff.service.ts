@@ -183,8 +183,9 @@ export class HandoffService {
   }
 
   /**
-   * Automatic routing (`ROUTING_MODE=auto`): while chats wait and an available officer has a free slot, the head of
-   * the queue goes to the least-loaded one. Runs after every queue or officer change; re-entrant calls are folded.
+   * Automatic routing (`ROUTING_MODE=auto`): while chats wait and an available officer has a free slot, the first
+   * waiting chat goes to the least-loaded one, never back to the officer who sent it back or dropped it. Runs after
+   * every queue or officer change; re-entrant calls are folded.
    */
   @OnEvent(ConversationEvent.QueueChanged)
   @OnEvent(ConversationEvent.OfficersChanged)
@@ -194,13 +195,19 @@ export class HandoffService {
     }
     this.dispatching = true;
     try {
-      for (let head = this.queue.list()[0]; head !== undefined; head = this.queue.list()[0]) {
-        const officer = this.leastLoadedAvailable();
-        const conversation = this.store.get(head);
-        if (!officer || !conversation) {
-          break;
+      // Each pass gives the first waiting chat that someone can take to the least-loaded officer who may take it (not
+      // the one who sent it back), so a chat only its former officer could take does not hold up those behind it.
+      for (let assigned = true; assigned; ) {
+        assigned = false;
+        for (const conversationId of this.queue.list()) {
+          const conversation = this.store.get(conversationId);
+          const officer = conversation && this.leastLoadedAvailable(conversation.releasedBy);
+          if (conversation && officer) {
+            this.assign(conversation, officer);
+            assigned = true;
+            break;
+          }
         }
-        this.assign(conversation, officer);
       }
     } finally {
       this.dispatching = false;
@@ -224,12 +231,13 @@ export class HandoffService {
     conversation.status = 'assigned';
     conversation.officer = { id: officer.id, displayName: officer.displayName };
     conversation.assignedAt ??= now;
+    conversation.releasedBy = undefined;
     conversation.citizenTyping = undefined;
     const event: HandoffAssignedEvent = {
       conversationId: conversation.id,
       officerId: officer.id,
       officerName: officer.displayName,
-      waitedMs: waitedMs ?? now - (conversation.queuedAt ?? now),
+      waitedMs: waitedMs ?? now - (conversation.enteredQueueAt ?? now),
     };
     this.events.emit(ConversationEvent.Assigned, event);
     this.conversations.post(conversation, { author: 'system', text: `${officer.displayName} a rejoint la conversation.` });
@@ -240,6 +248,7 @@ export class HandoffService {
 
   private requeueFirst(conversation: Conversation, officerId: string, notice: string): void {
     this.released(conversation, officerId);
+    conversation.releasedBy = officerId;
     this.conversations.post(conversation, { author: 'system', text: notice });
     this.conversations.enqueue(conversation, true);
     this.events.emit(ConversationEvent.OfficersChanged);
@@ -251,10 +260,10 @@ export class HandoffService {
     this.events.emit(ConversationEvent.Released, event);
   }
 
-  private leastLoadedAvailable(): { id: string; displayName: string } | undefined {
+  private leastLoadedAvailable(excluded?: string): { id: string; displayName: string } | undefined {
     return this.presence
       .online()
-      .filter((officer) => officer.status === 'available' && this.loadOf(officer.id) < officer.capacity)
+      .filter((officer) => officer.id !== excluded && officer.status === 'available' && this.loadOf(officer.id) < officer.capacity)
       .reduce<{ id: string; displayName: string; load: number } | undefined>((best, officer) => {
         const load = this.loadOf(officer.id);
         return best === undefined || load < best.load ? { id: officer.id, displayName: officer.displayName, load } : best;

@@ -8,6 +8,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
+  WsException,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { Clock, type TimerHandle } from '../common/clock/clock';
@@ -18,6 +19,7 @@ import {
   type Ack,
   OFFICER_NAMESPACE,
   type OfficerClientToServerEvents,
+  type OfficerProfile,
   type OfficerServerToClientEvents,
 } from '../contracts/socket-events';
 import {
@@ -96,6 +98,15 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
       client.disconnect(true);
     }, Math.max(0, session.expiresAt - Date.now()));
     client.once('disconnect', () => clearTimeout(expiry));
+    if (!officer.roles.includes('officer')) {
+      // A supervisor or editor account without the officer role sees the roster and the canned answers, never the
+      // queue or a citizen's words, and is not counted as an officer who can answer.
+      void client.join(ALL_OFFICERS_ROOM);
+      client.emit('officer:session', { officer });
+      client.emit('officer:canned-answers', { answers: this.canned.answers() });
+      client.emit('officer:roster', { officers: this.handoff.roster(), routingMode: this.config.routingMode });
+      return;
+    }
     const capacity = this.accounts.findByUsername(officer.username)?.capacity ?? this.config.defaultOfficerCapacity;
     this.presence.connected(officer, client.id, capacity);
     this.clock.clearTimeout(this.releaseTimers.get(officer.id));
@@ -141,35 +152,35 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
   /** `handoff:take`: acked `{ ok: true }` for the one officer who gets the conversation. */
   @SubscribeMessage('handoff:take')
   onTake(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: ConversationIdDto): Ack {
-    this.handoff.take(body.conversationId, this.session(client).officer);
+    this.handoff.take(body.conversationId, this.answering(client));
     return { ok: true };
   }
 
   /** `conversation:message`: the officer writes to the citizen of a conversation they hold. */
   @SubscribeMessage('conversation:message')
   onMessage(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: OfficerMessageDto): Ack {
-    this.handoff.reply(body.conversationId, this.session(client).officer, body.text, body.links);
+    this.handoff.reply(body.conversationId, this.answering(client), body.text, body.links);
     return { ok: true };
   }
 
   /** `conversation:close`: the officer ends a conversation they hold, with its outcome. */
   @SubscribeMessage('conversation:close')
   onClose(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: CloseConversationDto): Ack {
-    this.handoff.close(body.conversationId, this.session(client).officer, body.outcome);
+    this.handoff.close(body.conversationId, this.answering(client), body.outcome);
     return { ok: true };
   }
 
   /** `handoff:transfer`: to a colleague or back to the head of the queue, with a note. */
   @SubscribeMessage('handoff:transfer')
   onTransfer(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: TransferDto): Ack {
-    this.handoff.transfer(body.conversationId, this.session(client).officer, body.to, body.note);
+    this.handoff.transfer(body.conversationId, this.answering(client), body.to, body.note);
     return { ok: true };
   }
 
   /** `officer:status`: away stops queue updates on every console of the officer; back, the whole queue is sent. */
   @SubscribeMessage('officer:status')
   onStatus(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: OfficerStatusDto): Ack {
-    const { officer } = this.session(client);
+    const officer = this.answering(client);
     const sockets = this.server.in(officerRoom(officer.id));
     if (body.status === 'away') {
       sockets.socketsLeave(QUEUE_ROOM);
@@ -184,7 +195,7 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
   /** `conversation:typing`: forwarded to the citizen of a conversation the officer holds. */
   @SubscribeMessage('conversation:typing')
   onTyping(@ConnectedSocket() client: OfficerSocket, @MessageBody() body: OfficerTypingDto): void {
-    this.handoff.officerTyping(body.conversationId, this.session(client).officer, body.typing);
+    this.handoff.officerTyping(body.conversationId, this.answering(client), body.typing);
   }
 
   @OnEvent(ConversationEvent.QueueChanged)
@@ -273,5 +284,17 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
   /** The guard has checked the session before any handler runs. */
   private session(client: OfficerSocket): OfficerSession {
     return client.data.session as OfficerSession;
+  }
+
+  /**
+   * The officer behind the socket, for events that answer citizens.
+   * @throws WsException `UNAUTHORIZED` when the account lacks the officer role (a supervisor or editor only).
+   */
+  private answering(client: OfficerSocket): OfficerProfile {
+    const { officer } = this.session(client);
+    if (!officer.roles.includes('officer')) {
+      throw new WsException({ code: 'UNAUTHORIZED', message: 'Ce compte n’a pas le rôle officier : il ne répond pas aux citoyens.' });
+    }
+    return officer;
   }
 }

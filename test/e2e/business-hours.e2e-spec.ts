@@ -86,6 +86,24 @@ describe('Business hours and announcements (S-27, host time zone UTC: see jest.c
     expect(message.links.length).toBeGreaterThan(0);
   });
 
+  it('should not put a citizen back in the queue after closing time when they choose to keep waiting', async () => {
+    clock.setSystemTime(paris('2025-03-31T17:50'));
+    const citizen = await connectCitizen(sut.baseUrl);
+    const queued = waitForEvent(citizen.socket, 'handoff:queued');
+    await emitWithAck(citizen.socket, 'handoff:request', {});
+    await queued;
+    const offer = waitForEvent<ChatMessage>(citizen.socket, 'conversation:message', (message) => message.offerKeepWaiting === true);
+    clock.tick(15 * 60_000);
+    await offer;
+
+    const reply = nextMessage(citizen.socket, 'bot');
+    expect(await emitWithAck(citizen.socket, 'handoff:keep-waiting', {})).toEqual({ ok: true });
+
+    expect((await reply).text).toContain('Les policiers répondent dans ce tchat');
+    const { queue } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('evening')).accessToken);
+    expect(queue).toEqual([]);
+  });
+
   it('should let a chat already taken continue past closing time', async () => {
     clock.setSystemTime(paris('2025-03-31T17:58'));
     const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('late.shift')).accessToken);

@@ -142,6 +142,50 @@ describe('Citizen reconnects, grace period and queue exits (fake clock)', () => 
     expect(sut.app.get(ConversationStore).size()).toBe(0);
   });
 
+  it('should keep a chat an officer closed for a phone whose connection silently dropped, with the last answer (S-12)', async () => {
+    const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('halfopen')).accessToken);
+    const citizen = await connectHeldCitizen(sut.baseUrl, officer);
+    const lastSeen = citizen.received.at(-1)?.seq ?? 0;
+    // The phone's socket still looks connected to the service while the officer answers and closes.
+    await emitWithAck(officer, 'conversation:message', { conversationId: citizen.conversationId, text: 'Voici la réponse.' });
+    const dropped = waitForEvent(citizen.socket, 'disconnect');
+    await emitWithAck(officer, 'conversation:close', { conversationId: citizen.conversationId, outcome: 'answered' });
+    await dropped;
+
+    const back = await connectCitizen(sut.baseUrl, { resumeToken: citizen.started.resumeToken, lastSeq: lastSeen });
+    await receivedEvent(back, 'conversation:closed');
+
+    expect(back.started).toMatchObject({ conversationId: citizen.conversationId, resumed: true, status: 'closed' });
+    expect(back.received.map((message) => message.text)).toEqual(['Voici la réponse.', 'La conversation a été clôturée par le policier.']);
+    expect(sut.app.get(ConversationStore).size()).toBe(0);
+  });
+
+  it('should forget a closed chat nobody came back to once the grace period has passed', async () => {
+    const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('forgetful')).accessToken);
+    const citizen = await connectHeldCitizen(sut.baseUrl, officer);
+    const dropped = waitForEvent(citizen.socket, 'disconnect');
+    await emitWithAck(officer, 'conversation:close', { conversationId: citizen.conversationId, outcome: 'answered' });
+    await dropped;
+    expect(sut.app.get(ConversationStore).size()).toBe(1);
+
+    clock.tick(GRACE_SECONDS * 1000);
+
+    expect(sut.app.get(ConversationStore).size()).toBe(0);
+  });
+
+  it('should put a citizen who left the queue and asks again behind those who came meanwhile', async () => {
+    const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('fair')).accessToken);
+    const early = await connectQueuedCitizen(sut.baseUrl);
+    await emitWithAck(early.socket, 'handoff:cancel', {});
+    clock.tick(60_000);
+    const later = await connectQueuedCitizen(sut.baseUrl);
+
+    const both = queueWhere(officer, (items) => items.length === 2);
+    await emitWithAck(early.socket, 'handoff:request', {});
+
+    expect((await both).map((item) => item.conversationId)).toEqual([later.conversationId, early.conversationId]);
+  });
+
   it('should offer the links and the choice to keep waiting at the maximum wait, and tell a late officer it expired (S-07)', async () => {
     const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('late')).accessToken);
     const citizen = await connectQueuedCitizen(sut.baseUrl);

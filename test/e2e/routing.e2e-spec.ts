@@ -1,4 +1,5 @@
 import type { AssignedConversationView, CannedAnswer, ChatMessage, OfficerLoadView, QueueItemView, RoutingMode } from '../../src/contracts/socket-events';
+import { NO_OFFICER_AVAILABLE_NOTICE } from '../../src/conversation/conversation.service';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import {
   closeAllSockets,
@@ -9,6 +10,7 @@ import {
   emitWithAck,
   nextMessage,
   type OfficerClient,
+  officerSocket,
   waitForEvent,
 } from '../support/socket-client';
 
@@ -23,7 +25,8 @@ describe('Queue and routing: officers pick (ROUTING_MODE=pick)', () => {
   let sut: TestApp;
 
   beforeEach(async () => {
-    sut = await createTestApp();
+    // Every test citizen comes from 127.0.0.1: the per-address limit would stop the 100-round race.
+    sut = await createTestApp({ CITIZEN_MESSAGES_PER_IP: '100000', MAX_CONVERSATIONS_PER_IP: '1000' });
   });
 
   afterEach(async () => {
@@ -64,6 +67,26 @@ describe('Queue and routing: officers pick (ROUTING_MODE=pick)', () => {
       expect(joins.filter((text) => text.endsWith('a rejoint la conversation.'))).toHaveLength(1);
     }
   }, 60_000);
+
+  it('should show a supervisor- or editor-only account no queue and no chat, and count it as no officer', async () => {
+    const { accessToken } = await sut.signInOfficer('chef.only', 'Cheffe', ['supervisor', 'editor']);
+    const socket = officerSocket(sut.baseUrl, accessToken);
+    const roster = waitForEvent<Roster>(socket, 'officer:roster');
+    let queues = 0;
+    socket.on('handoff:queue', () => (queues += 1));
+    socket.connect();
+    await roster;
+    const citizen = await connectCitizen(sut.baseUrl);
+    const notice = nextMessage(citizen.socket, 'bot');
+    await emitWithAck(citizen.socket, 'handoff:request', {});
+
+    expect((await notice).text).toBe(NO_OFFICER_AVAILABLE_NOTICE);
+    expect(await emitWithAck(socket, 'handoff:take', { conversationId: citizen.conversationId })).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+    expect(await emitWithAck(socket, 'officer:status', { status: 'available' })).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+    expect(queues).toBe(0);
+    const { roster: seen } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('real.officer')).accessToken);
+    expect(seen.officers.map((officer) => officer.displayName)).toEqual(['real.officer']);
+  });
 
   it('should stop queue updates while away and send the whole queue on coming back (S-06)', async () => {
     const { socket: officer } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('away')).accessToken);
@@ -257,6 +280,26 @@ describe('Queue and routing: automatic assignment (ROUTING_MODE=auto)', () => {
     await emitWithAck(officer, 'conversation:close', { conversationId: first.conversationId, outcome: 'answered' });
 
     expect((await next).conversationId).toBe(waiting.conversationId);
+  });
+
+  it('should not give a chat sent back to the queue to the officer who sent it back, and route it to the next one', async () => {
+    const { socket: alice } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('alone', 'Alone')).accessToken);
+    const assigned = waitForEvent<AssignedConversationView>(alice, 'conversation:assigned');
+    const citizen = await connectCitizen(sut.baseUrl);
+    await emitWithAck(citizen.socket, 'handoff:request', {});
+    const { conversationId } = await assigned;
+    let bounced = 0;
+    alice.on('conversation:assigned', () => (bounced += 1));
+
+    const queued = waitForEvent<{ position: number }>(citizen.socket, 'handoff:queued');
+    await emitWithAck(alice, 'handoff:transfer', { conversationId, to: 'queue', note: 'Pour un collègue, svp.' });
+    expect((await queued).position).toBe(1);
+
+    const bob = officerSocket(sut.baseUrl, (await sut.signInOfficer('next', 'Next')).accessToken);
+    const toBob = waitForEvent<AssignedConversationView>(bob, 'conversation:assigned');
+    bob.connect();
+    expect((await toBob).conversationId).toBe(conversationId);
+    expect(bounced).toBe(0);
   });
 
   it('should tell the console the routing mode', async () => {

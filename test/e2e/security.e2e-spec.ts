@@ -225,6 +225,17 @@ describe('Security: abuse limits and headers', () => {
       expect(await say(neighbour)).toEqual({ ok: true });
     });
 
+    it('should count queue requests against the message limit, so a request/leave loop cannot flood officers', async () => {
+      const looper = await connectCitizenWith(sut.baseUrl, from('203.0.113.7'));
+
+      const acks: Ack[] = [];
+      for (const event of ['handoff:request', 'handoff:cancel', 'handoff:request']) {
+        acks.push(await emitWithAck(looper, event, {}));
+      }
+
+      expect(acks.map((ack) => (ack.ok ? 'ok' : ack.code))).toEqual(['ok', 'ok', 'RATE_LIMITED']);
+    });
+
     it('should refuse messages over the per-address limit across sockets, and still serve another address', async () => {
       const first = await connectCitizenWith(sut.baseUrl, from('203.0.113.2'));
       const second = await connectCitizenWith(sut.baseUrl, from('203.0.113.2'));

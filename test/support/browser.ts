@@ -133,7 +133,14 @@ export async function signInConsole(page: Page, baseUrl: string, username: strin
   await page.getByTestId('login-submit').click();
   await page.getByTestId('officer-name').waitFor();
   await page.getByText('Connecté', { exact: true }).waitFor();
-  await page.getByTestId('officer-load').filter({ hasText: /\d+ \/ \d+ conversation/ }).waitFor();
+  // An officer's console is ready once the roster gave their load; a supervisor- or editor-only one, once its view shows.
+  await page
+    .getByTestId('officer-load')
+    .filter({ hasText: /\d+ \/ \d+ conversation/ })
+    .or(page.getByTestId('editor-page'))
+    .or(page.getByTestId('supervision-officers'))
+    .first()
+    .waitFor();
 }
 
 /**

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { IntentSuggestion } from '../../src/contracts/socket-events';
 import { seriousAccessibilityViolations } from '../support/browser';
 import { createConsoleAccount, useBrowserSuite } from '../support/browser-suite';
+import { connectQueuedCitizen } from '../support/socket-client';
 /** Jest timeout of one test: an app boot, sign-ins (argon2), page loads and waits. */
 const TEST_TIMEOUT_MS = 45_000;
 
@@ -108,6 +109,27 @@ describe('Editor page of the officer console', () => {
         .set('Authorization', `Bearer ${reviewer.accessToken}`)
         .expect(200);
       expect((listed.body as IntentSuggestion[]).map((kept) => kept.id)).not.toContain(suggestion.id);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'should open an editor-only account on the editor page, with no queue, no conversation and no status',
+    async () => {
+      // Arrange: an account with the editor role only, and a citizen waiting for an officer.
+      const app = await suite.boot();
+      const password = await createConsoleAccount(app, 'ui.redaction', 'Rédaction seule', ['editor']);
+      await connectQueuedCitizen(app.baseUrl);
+
+      // Act: the editor signs in.
+      const page = await suite.openConsole(app.baseUrl, 'ui.redaction', password);
+
+      // Assert: the editor page shows at once; nothing of the queue or of citizens' chats, no officer status.
+      await page.getByTestId('editor-page').getByTestId('editor-intent').first().waitFor();
+      expect(await page.getByRole('tab', { name: 'Conversations' }).count()).toBe(0);
+      expect(await page.getByLabel("File d'attente").count()).toBe(0);
+      expect(await page.locator('.shift-bar').count()).toBe(0);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
     },
     TEST_TIMEOUT_MS,
   );

@@ -43,14 +43,19 @@ function pluralConversations(count: number): string {
 /**
  * The signed-in console: header with the officer and « Se déconnecter », the officer's status and load, the
  * waiting queue on the left, the officer's conversations on the right, and alerts for a lost connection or a
- * server error; supervisors get a second tab, « Supervision ». Owns the socket connection for as long as it is
- * mounted; the queue length is shown in the browser tab title. Signing out while holding open conversations is
+ * server error; supervisors get a « Supervision » tab and editors an « Éditeur » tab; an account without the
+ * officer role (a supervisor or editor only) gets no queue, conversations or status, and opens on its own view.
+ * Owns the socket connection for as long as it is mounted; the queue length is shown in the browser tab title. Signing out while holding open conversations is
  * refused with a request to transfer or close them first (S-10); with the socket down, when neither is possible,
  * « Se déconnecter quand même » is offered.
  */
 export function OfficerConsole({ session, onSignOut, onSessionExpired, onOfficerChanged }: OfficerConsoleProps) {
   const [serverError, setServerError] = useState<string | null>(null);
-  const [view, setView] = useState<ConsoleView>('conversations');
+  const isOfficer = session.officer.roles.includes('officer');
+  const isSupervisor = session.officer.roles.includes('supervisor');
+  const isEditor = session.officer.roles.includes('editor');
+  // An account without the officer role answers no citizen: it opens on its own view.
+  const [view, setView] = useState<ConsoleView>(isOfficer ? 'conversations' : isSupervisor ? 'supervision' : 'editor');
   const [signOutRequested, setSignOutRequested] = useState(false);
   // Every listener is registered (these hooks' effects) before useOfficerConnection connects the socket, so the
   // events the server sends on connection are not missed.
@@ -81,8 +86,6 @@ export function OfficerConsole({ session, onSignOut, onSessionExpired, onOfficer
   );
   const openCount = openConversations(conversations.state).length;
   const signOutBlocked = signOutRequested && openCount > 0;
-  const isSupervisor = session.officer.roles.includes('supervisor');
-  const isEditor = session.officer.roles.includes('editor');
 
   const { queueSeen } = conversations;
   useEffect(() => {
@@ -204,26 +207,28 @@ export function OfficerConsole({ session, onSignOut, onSessionExpired, onOfficer
             description={serverError}
           />
         )}
-        <ShiftBar
-          status={officerStatus.status}
-          pending={officerStatus.pending}
-          disabled={!connected}
-          own={own}
-          routingMode={roster.routingMode}
-          onChange={changeStatus}
-        />
+        {isOfficer && (
+          <ShiftBar
+            status={officerStatus.status}
+            pending={officerStatus.pending}
+            disabled={!connected}
+            own={own}
+            routingMode={roster.routingMode}
+            onChange={changeStatus}
+          />
+        )}
         {isSupervisor || isEditor ? (
           <Tabs
             label="Vues de la console"
             tabs={[
-              { tabId: 'conversations', label: 'Conversations', iconId: 'fr-icon-chat-3-line' },
+              ...(isOfficer ? [{ tabId: 'conversations', label: 'Conversations', iconId: 'fr-icon-chat-3-line' } as const] : []),
               ...(isSupervisor ? [{ tabId: 'supervision', label: 'Supervision', iconId: 'fr-icon-line-chart-line' } as const] : []),
               ...(isEditor ? [{ tabId: 'editor', label: 'Éditeur', iconId: 'fr-icon-edit-line' } as const] : []),
             ]}
             selectedTabId={view}
             onTabChange={(tabId) => setView(tabId === 'supervision' || tabId === 'editor' ? tabId : 'conversations')}
           >
-            <div hidden={view !== 'conversations'}>{workspace}</div>
+            {isOfficer && <div hidden={view !== 'conversations'}>{workspace}</div>}
             {view === 'supervision' && (
               <SupervisionView
                 token={session.accessToken}
