@@ -10,6 +10,7 @@ import { boundedEditDistance } from '../triage/edit-distance';
 import type { IntentAnswer, IntentCatalog, IntentRule, IntentVariant, Validity } from './intent-catalog';
 import { IntentRuleDto, type ValidityDto } from './intent-rule.dto';
 import { DEFAULT_TIME_ZONE, LOCAL_DATE_TIME_PATTERN, parseLocalDateTime } from './local-date-time';
+import { phoneNumberProblems } from './phone-numbers';
 
 /** One problem in one intent file, located for the editor. Lines and columns are 1-based. */
 export interface IntentFileError {
@@ -571,6 +572,19 @@ function loadIntentFile(directory: string, file: string, timeZone: string): { in
       report(['patterns', index], 'motif trop large : il accepte n’importe quel message ; retirez les alternatives vides comme (escroc|)');
     }
   });
+  const answerTexts: [(string | number)[], unknown][] = [
+    [['answer', 'text'], dto.answer?.text],
+    [['answer_en', 'text'], dto.answer_en?.text],
+    ...(Array.isArray(dto.variants) ? dto.variants : []).flatMap((variant, index): [(string | number)[], unknown][] => [
+      [['variants', index, 'answer', 'text'], variant?.answer?.text],
+      [['variants', index, 'answer_en', 'text'], variant?.answer_en?.text],
+    ]),
+  ];
+  for (const [path, text] of answerTexts) {
+    for (const problem of typeof text === 'string' ? phoneNumberProblems(text) : []) {
+      report(path, problem.message);
+    }
+  }
   const requiredNumbers = SAFETY_ANSWER_NUMBERS[dto.id];
   if (requiredNumbers && fileErrors.length === 0) {
     if (dto.outcome !== 'emergency') {
