@@ -92,6 +92,8 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
   private readonly limits: CitizenRateLimiter;
   /** The address that opened each live conversation, to give its slot back when it ends. */
   private readonly openedFrom = new Map<string, string>();
+  /** The last position and estimate sent to each waiting conversation (`position:estimate`), to send only changes. */
+  private readonly positionsSent = new Map<string, string>();
 
   constructor(
     private readonly conversations: ConversationService,
@@ -205,20 +207,32 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
     this.flushQueuePositions();
   }
 
-  /** Sends every waiting citizen their position and estimate, once per turn of the event loop however many changes. */
+  /**
+   * Sends every waiting citizen whose position or estimate changed the new ones, once per turn of the event loop
+   * however many changes: a chat joining the tail of a long queue during a spike costs one message, not one per
+   * waiting citizen.
+   */
   private readonly flushQueuePositions = coalescePerTurn(() => {
-    for (const conversationId of this.queue.list()) {
-      this.sendPosition(conversationId);
-    }
+    const estimate = this.handoff.waitEstimates();
+    this.queue.list().forEach((conversationId, index) => {
+      const update = { position: index + 1, estimatedWaitMs: estimate(index + 1) };
+      const key = `${update.position}:${update.estimatedWaitMs}`;
+      if (this.positionsSent.get(conversationId) !== key) {
+        this.positionsSent.set(conversationId, key);
+        this.server.to(room(conversationId)).emit('handoff:queued', update);
+      }
+    });
   });
 
   @OnEvent(ConversationEvent.QueueLeft)
   sendQueueLeft({ conversationId, reason }: QueueLeftEvent): void {
+    this.positionsSent.delete(conversationId);
     this.server.to(room(conversationId)).emit('handoff:left', { reason });
   }
 
   @OnEvent(ConversationEvent.Assigned)
   sendAssigned({ conversationId, officerName }: HandoffAssignedEvent): void {
+    this.positionsSent.delete(conversationId);
     this.server.to(room(conversationId)).emit('handoff:assigned', { officerName });
   }
 
@@ -231,6 +245,7 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
 
   @OnEvent(ConversationEvent.Closed)
   sendClosed({ conversationId, reason }: ConversationClosedEvent): void {
+    this.positionsSent.delete(conversationId);
     const address = this.openedFrom.get(conversationId);
     this.openedFrom.delete(conversationId);
     if (address !== undefined) {
@@ -264,7 +279,7 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
       client.emit('conversation:message', message);
     }
     if (conversation.status === 'queued') {
-      this.sendPosition(conversation.id);
+      this.sendPosition(client, conversation.id);
     } else if (conversation.status === 'assigned' && conversation.officer) {
       client.emit('handoff:assigned', { officerName: conversation.officer.displayName });
     } else if (conversation.status === 'closed') {
@@ -275,10 +290,13 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
     this.logger.log(`Citizen ${resumed ? 'back in' : 'connected, new'} conversation ${conversation.id}`);
   }
 
-  private sendPosition(conversationId: string): void {
+  /** Sends a citizen who just (re)connected their position and estimate, whatever was sent before. */
+  private sendPosition(client: CitizenSocket, conversationId: string): void {
     const position = this.queue.position(conversationId);
     if (position > 0) {
-      this.server.to(room(conversationId)).emit('handoff:queued', { position, estimatedWaitMs: this.handoff.estimatedWaitMs(conversationId) });
+      const estimatedWaitMs = this.handoff.estimatedWaitMs(conversationId);
+      this.positionsSent.set(conversationId, `${position}:${estimatedWaitMs}`);
+      client.emit('handoff:queued', { position, estimatedWaitMs });
     }
   }
 

@@ -175,11 +175,19 @@ export class HandoffService {
 
   /** Estimated wait of a queued conversation in milliseconds (`WaitEstimator`); null when no officer is available. */
   estimatedWaitMs(conversationId: string): number | null {
-    const available = this.presence.online().filter((officer) => officer.status === 'available');
-    return this.estimator.estimate(
-      this.queue.position(conversationId),
-      available.map((officer) => ({ capacity: officer.capacity, load: this.loadOf(officer.id) })),
-    );
+    return this.waitEstimates()(this.queue.position(conversationId));
+  }
+
+  /**
+   * The estimate for any 1-based place in the queue, with the officers' slots read once: for sending every waiting
+   * citizen their estimate after a change without reading the officers again for each.
+   */
+  waitEstimates(): (position: number) => number | null {
+    const slots = this.presence
+      .online()
+      .filter((officer) => officer.status === 'available')
+      .map((officer) => ({ capacity: officer.capacity, load: this.loadOf(officer.id) }));
+    return (position) => this.estimator.estimate(position, slots);
   }
 
   /**

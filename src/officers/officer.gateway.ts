@@ -205,7 +205,9 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
 
   /** Sends the queue to every console not away, once per turn of the event loop however many changes. */
   private readonly flushQueue = coalescePerTurn(() => {
-    this.server.to(QUEUE_ROOM).emit('handoff:queue', { items: this.conversations.queueView() });
+    if ((this.server.adapter.rooms.get(QUEUE_ROOM)?.size ?? 0) > 0) {
+      this.server.to(QUEUE_ROOM).emit('handoff:queue', { items: this.conversations.queueView() });
+    }
   });
 
   @OnEvent(ConversationEvent.OfficersChanged)
