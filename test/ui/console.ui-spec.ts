@@ -70,6 +70,13 @@ describe('Officer console over a whole shift', () => {
     return suite.openConsole(app.baseUrl, OFFICER_USERNAME, await createConsoleAccount(app, OFFICER_USERNAME, OFFICER_NAME));
   }
 
+  /** Queues a new citizen, takes the chat in `page`'s console and resolves with the citizen and the chat's panel. */
+  async function holdChatInConsole(page: Page, baseUrl: string): Promise<{ citizen: ConnectedCitizen; panel: Locator }> {
+    const citizen = await connectQueuedCitizen(baseUrl);
+    await queueItem(page, citizen.conversationId).waitFor();
+    return { citizen, panel: await takeInConsole(page, citizen.conversationId) };
+  }
+
   /** Takes a waiting chat with « Prendre en charge » and resolves with its panel once the console holds it. */
   async function takeInConsole(page: Page, conversationId: string): Promise<Locator> {
     await queueItem(page, conversationId).getByTestId('take-button').click();
@@ -197,9 +204,7 @@ describe('Officer console over a whole shift', () => {
       }
       const [removed, ...kept] = answer.links;
       const officer = await openOfficerConsole(app);
-      const citizen = await connectQueuedCitizen(app.baseUrl);
-      await queueItem(officer, citizen.conversationId).waitFor();
-      const panel = await takeInConsole(officer, citizen.conversationId);
+      const { citizen, panel } = await holdChatInConsole(officer, app.baseUrl);
 
       // Act 1: the officer searches by title (in lower case, without accents) and picks the answer.
       const query = answer.title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -245,9 +250,7 @@ describe('Officer console over a whole shift', () => {
       const colleagueLogin = await app.signInOfficer('ui.colleague', 'Brigadière Relais');
       const { socket: colleague } = await connectOfficer(app.baseUrl, colleagueLogin.accessToken);
       const officer = await openOfficerConsole(app);
-      const citizen = await connectQueuedCitizen(app.baseUrl);
-      await queueItem(officer, citizen.conversationId).waitFor();
-      const panel = await takeInConsole(officer, citizen.conversationId);
+      const { citizen, panel } = await holdChatInConsole(officer, app.baseUrl);
       await panel.getByTestId('transfer-button').click();
       const form = panel.getByTestId('transfer-form');
 
@@ -285,9 +288,7 @@ describe('Officer console over a whole shift', () => {
       // Arrange: a chat the officer holds, and the close form open.
       const app = await suite.boot();
       const officer = await openOfficerConsole(app);
-      const citizen = await connectQueuedCitizen(app.baseUrl);
-      await queueItem(officer, citizen.conversationId).waitFor();
-      const panel = await takeInConsole(officer, citizen.conversationId);
+      const { citizen, panel } = await holdChatInConsole(officer, app.baseUrl);
       expect(await panel.locator('[data-testid="message"][data-author="bot"]').first().textContent()).toContain(
         'Réponse automatique',
       );
@@ -371,9 +372,7 @@ describe('Officer console over a whole shift', () => {
       const context = await suite.newContext(OFFICER_DESKTOP);
       const network = await WebSocketSwitch.install(context);
       const officer = await suite.openConsole(app.baseUrl, OFFICER_USERNAME, password, context);
-      const citizen = await connectQueuedCitizen(app.baseUrl);
-      await queueItem(officer, citizen.conversationId).waitFor();
-      const panel = await takeInConsole(officer, citizen.conversationId);
+      const { citizen, panel } = await holdChatInConsole(officer, app.baseUrl);
       for (const text of ['premier message', 'deuxième message']) {
         await emitWithAck(citizen.socket, 'conversation:message', { text });
         await messagesWith(panel, text).waitFor();
@@ -412,9 +411,7 @@ describe('Officer console over a whole shift', () => {
       // Arrange: a chat the officer holds.
       const app = await suite.boot();
       const officer = await openOfficerConsole(app);
-      const citizen = await connectQueuedCitizen(app.baseUrl);
-      await queueItem(officer, citizen.conversationId).waitFor();
-      const panel = await takeInConsole(officer, citizen.conversationId);
+      const { citizen, panel } = await holdChatInConsole(officer, app.baseUrl);
       const indicator = panel.getByTestId('citizen-typing');
 
       // Act 1: the citizen starts typing.
@@ -475,9 +472,7 @@ describe('Officer console over a whole shift', () => {
       // Arrange: a chat the officer holds; the server keeps it 60 s for a citizen who drops.
       const app = await suite.boot({ CITIZEN_RECONNECT_GRACE_SECONDS: '60' });
       const officer = await openOfficerConsole(app);
-      const citizen = await connectQueuedCitizen(app.baseUrl);
-      await queueItem(officer, citizen.conversationId).waitFor();
-      const panel = await takeInConsole(officer, citizen.conversationId);
+      const { citizen, panel } = await holdChatInConsole(officer, app.baseUrl);
       const presence = panel.getByTestId('citizen-presence');
 
       // Act 1: the citizen's network drops.
@@ -502,9 +497,7 @@ describe('Officer console over a whole shift', () => {
       // Arrange: a chat the officer holds.
       const app = await suite.boot();
       const officer = await openOfficerConsole(app);
-      const citizen = await connectQueuedCitizen(app.baseUrl);
-      await queueItem(officer, citizen.conversationId).waitFor();
-      const panel = await takeInConsole(officer, citizen.conversationId);
+      const { citizen, panel } = await holdChatInConsole(officer, app.baseUrl);
 
       // Act 1
       await officer.getByTestId('logout-button').click();

@@ -2,7 +2,7 @@ import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useId, useState } from 'react';
 import type { OrientationSection } from '../../../../../src/contracts/socket-events';
-import { isWebUrl } from '../../../../../src/contracts/web-url';
+import { ExternalLinkList } from './ExternalLinkList';
 
 /**
  * Props: the sections in force when the chat opened, in the server's order; `collapsible` once the citizen has
@@ -47,28 +47,11 @@ export function OrientationMenu({ sections, collapsible }: OrientationMenuProps)
         )}
       </h2>
       <div id={panelId} className="fr-accordions-group" hidden={!shown}>
-        {sections.map((section) => {
-          const links = section.links.filter((link) => isWebUrl(link.url));
-          return (
-            <Accordion key={section.id} label={section.title} titleAs="h3" data-testid="orientation-section">
-              <ul className="orientation__links">
-                {links.map((link) => (
-                  <li key={link.url}>
-                    <a
-                      className="fr-link"
-                      href={link.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      title={`${link.title} – nouvel onglet`}
-                    >
-                      {link.title}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </Accordion>
-          );
-        })}
+        {sections.map((section) => (
+          <Accordion key={section.id} label={section.title} titleAs="h3" data-testid="orientation-section">
+            <ExternalLinkList links={section.links} className="orientation__links" />
+          </Accordion>
+        ))}
       </div>
     </nav>
   );
