@@ -196,6 +196,10 @@ describe('Citizen page: announcements, rating and transcript', () => {
       await messagesBy(page, 'officer').waitFor();
       await citizenSends(page, 'Merci beaucoup.');
       await page.getByTestId('leave-button').click();
+      await page.getByTestId('leave-cancel').click();
+      expect(await page.getByTestId('message-input').isDisabled()).toBe(false);
+      await page.getByTestId('leave-button').click();
+      await page.getByTestId('leave-confirm').click();
       await page.getByTestId('transcript-download').waitFor();
       const messageCount = await page.getByTestId('message').count();
 
