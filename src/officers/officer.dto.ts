@@ -1,5 +1,22 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Validate,
+  type ValidationArguments,
+  ValidateNested,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { CLOSE_OUTCOMES, type CloseOutcome, MAX_MESSAGE_LENGTH_CHARS, MAX_TRANSFER_NOTE_CHARS, type OfficerStatus } from '../contracts/socket-events';
 
 /** Most link cards one officer message may carry (as an intent answer). */
@@ -21,10 +38,22 @@ export class LinkDto {
   url: string;
 }
 
-/** Payload of the officer's `conversation:message`: non-blank text of at most 2 000 characters, and canned links. */
+/** An officer message's text may be blank only when the message carries link cards (a canned answer alone). */
+@ValidatorConstraint({ name: 'textOrLinks' })
+class TextOrLinks implements ValidatorConstraintInterface {
+  validate(text: unknown, args: ValidationArguments): boolean {
+    const { links } = args.object as { links?: unknown };
+    return typeof text === 'string' && (/\S/u.test(text) || (Array.isArray(links) && links.length > 0));
+  }
+}
+
+/**
+ * Payload of the officer's `conversation:message`: text of at most 2 000 characters, not blank unless the message
+ * carries canned links (at most 6).
+ */
 export class OfficerMessageDto extends ConversationIdDto {
   @MaxLength(MAX_MESSAGE_LENGTH_CHARS, { message: `text must be at most ${MAX_MESSAGE_LENGTH_CHARS} characters` })
-  @Matches(/\S/u, { message: 'text must not be empty' })
+  @Validate(TextOrLinks, { message: 'text must not be empty without links' })
   @IsString({ message: 'text must be a string' })
   text: string;
 

@@ -182,7 +182,7 @@ describe('Queue and routing: officers pick (ROUTING_MODE=pick)', () => {
     expect((await roster).officers.find((entry) => entry.displayName === 'closer')).toMatchObject({ online: true, status: 'available', load: 0, capacity: 3 });
   });
 
-  it('should insert canned links the catalogue knows and refuse any other link', async () => {
+  it('should insert canned links the catalogue knows, alone or with text, and refuse any other link', async () => {
     const { socket: officer, cannedAnswers } = await connectOfficer(sut.baseUrl, (await sut.signInOfficer('canned')).accessToken);
     const { socket: citizen, conversationId } = await connectHeldCitizen(sut.baseUrl, officer);
     const fraud: CannedAnswer | undefined = cannedAnswers.find((answer) => answer.intent === 'fraud');
@@ -191,6 +191,10 @@ describe('Queue and routing: officers pick (ROUTING_MODE=pick)', () => {
     const received = nextMessage(citizen, 'officer');
     expect(await emitWithAck(officer, 'conversation:message', { conversationId, text: 'Voici le bon service.', links: fraud?.links })).toEqual({ ok: true });
     expect((await received).links).toEqual(fraud?.links);
+    const alone = nextMessage(citizen, 'officer');
+    expect(await emitWithAck(officer, 'conversation:message', { conversationId, text: '', links: fraud?.links })).toEqual({ ok: true });
+    expect((await alone).links).toEqual(fraud?.links);
+    expect(await emitWithAck(officer, 'conversation:message', { conversationId, text: '  ' })).toMatchObject({ code: 'VALIDATION_FAILED' });
     const foreign = [{ title: 'Banque', url: 'https://example.com/phishing' }];
     expect(await emitWithAck(officer, 'conversation:message', { conversationId, text: 'clic', links: foreign })).toMatchObject({ code: 'LINK_NOT_IN_CATALOG' });
   });

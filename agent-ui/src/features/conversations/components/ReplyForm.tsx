@@ -47,7 +47,8 @@ export function ReplyForm({ disabled, cannedAnswers, onSend, onTyping, textareaR
   const [error, setError] = useState<string | null>(null);
   const typingNotifier = useTypingNotifier(onTyping, !disabled);
   const trimmed = text.trim();
-  const canSend = !disabled && !sending && trimmed.length > 0;
+  // A canned answer's link cards may go alone, without a word.
+  const canSend = !disabled && !sending && (trimmed.length > 0 || links.length > 0);
 
   const submit = async () => {
     if (!canSend) {
