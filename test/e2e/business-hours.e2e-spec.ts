@@ -1,10 +1,8 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Announcement, ChatMessage } from '../../src/contracts/socket-events';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { FakeClock } from '../support/fake-clock';
+import { useIntentsWithSettings } from '../support/intents-folder';
 import { closeAllSockets, connectCitizen, connectHeldCitizen, connectOfficer, emitWithAck, nextMessage, waitForEvent } from '../support/socket-client';
 
 /** Scenario S-27: Monday to Friday, 09:00–18:00 in Paris, and one announcement valid in December 2026. */
@@ -28,24 +26,17 @@ announcements:
 const paris = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Paris' }).toUTC().toISO() ?? '';
 
 describe('Business hours and announcements (S-27, host time zone UTC: see jest.config.js)', () => {
-  let folder: string;
+  const folder = useIntentsWithSettings(() => SETTINGS);
   let clock: FakeClock;
   let sut: TestApp;
 
   beforeAll(() => {
     expect(new Date('2025-03-31T12:00:00Z').getTimezoneOffset()).toBe(0);
-    folder = mkdtempSync(join(tmpdir(), 'intents-hours-'));
-    cpSync(join(__dirname, '..', '..', 'intents'), folder, { recursive: true });
-    writeFileSync(join(folder, 'settings.yaml'), SETTINGS);
-  });
-
-  afterAll(() => {
-    rmSync(folder, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
     clock = new FakeClock(paris('2025-03-31T12:00'));
-    sut = await createTestApp({ INTENTS_DIR: folder }, { clock });
+    sut = await createTestApp({ INTENTS_DIR: folder() }, { clock });
   });
 
   afterEach(async () => {

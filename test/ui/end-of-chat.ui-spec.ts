@@ -1,6 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import type { QueueItemView } from '../../src/contracts/socket-events';
@@ -9,6 +7,7 @@ import { CITIZEN_PHONE, citizenSends, messagesBy, openCitizenPage, seriousAccess
 import { useBrowserSuite, WAIT_TIMEOUT_MS } from '../support/browser-suite';
 import type { TestApp } from '../support/create-test-app';
 import { FakeClock } from '../support/fake-clock';
+import { useIntentsWithSettings } from '../support/intents-folder';
 import { connectOfficer, emitWithAck, type OfficerClient, waitForEvent } from '../support/socket-client';
 /** Jest timeout of one test: an app boot, a sign-in (argon2), page loads. */
 const TEST_TIMEOUT_MS = 60_000;
@@ -49,30 +48,18 @@ announcements:
 
 describe('Citizen page: announcements, rating and transcript', () => {
   const suite = useBrowserSuite();
-  let intentsDir: string;
+  const intentsDir = useIntentsWithSettings(() => SETTINGS_YAML);
   let sut: TestApp;
   let clock: FakeClock;
   let officer: OfficerClient;
 
-  beforeAll(() => {
-    intentsDir = mkdtempSync(join(tmpdir(), 'end-of-chat-intents-'));
-    cpSync(join(__dirname, '..', '..', 'intents'), intentsDir, { recursive: true });
-    writeFileSync(join(intentsDir, 'settings.yaml'), SETTINGS_YAML);
-  });
-
   beforeEach(async () => {
     clock = new FakeClock(NOW);
     // The citizen stays connected throughout; a grace period keeps their chat if the page blinks.
-    sut = await suite.boot({ INTENTS_DIR: intentsDir, CITIZEN_RECONNECT_GRACE_SECONDS: '120' }, { clock });
+    sut = await suite.boot({ INTENTS_DIR: intentsDir(), CITIZEN_RECONNECT_GRACE_SECONDS: '120' }, { clock });
     const { accessToken } = await sut.signInOfficer('end.officer', OFFICER_NAME);
     officer = (await connectOfficer(sut.baseUrl, accessToken)).socket;
   }, TEST_TIMEOUT_MS);
-
-  afterAll(() => {
-    if (intentsDir !== undefined) {
-      rmSync(intentsDir, { recursive: true, force: true });
-    }
-  });
 
   /** The citizen page on a phone (own storage), online; its errors fail the test. */
   async function openPhone(): Promise<Page> {

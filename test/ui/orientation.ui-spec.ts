@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { OrientationSection } from '../../src/contracts/socket-events';
@@ -8,6 +7,7 @@ import { CITIZEN_PHONE, citizenSends, openCitizenPage, seriousAccessibilityViola
 import { useBrowserSuite } from '../support/browser-suite';
 import type { TestApp } from '../support/create-test-app';
 import { FakeClock } from '../support/fake-clock';
+import { SHIPPED_INTENTS, useIntentsWithSettings } from '../support/intents-folder';
 
 /** Jest timeout of one test: an app boot and page loads. */
 const TEST_TIMEOUT_MS = 60_000;
@@ -16,7 +16,6 @@ const NOW = '2026-11-30T10:00:00Z';
 /** Smallest tap target a link of the menu may have, in CSS pixels (WCAG 2.2, 2.5.5 target size, 44 × 44). */
 const MIN_TARGET_PX = 44;
 
-const SHIPPED_INTENTS = join(__dirname, '..', '..', 'intents');
 
 /** A section in force at `NOW` (from 27 November 2026), whose title carries markup that must stay text. */
 const CURRENT_SECTION = {
@@ -69,24 +68,12 @@ async function linksOf(section: Locator): Promise<{ title: string; url: string |
 
 describe('Citizen page: orientation menu', () => {
   const suite = useBrowserSuite();
-  let intentsDir: string;
+  const intentsDir = useIntentsWithSettings(settingsWithTimeBoxedSections);
   let sut: TestApp;
 
-  beforeAll(() => {
-    intentsDir = mkdtempSync(join(tmpdir(), 'orientation-intents-'));
-    cpSync(SHIPPED_INTENTS, intentsDir, { recursive: true });
-    writeFileSync(join(intentsDir, 'settings.yaml'), settingsWithTimeBoxedSections());
-  });
-
   beforeEach(async () => {
-    sut = await suite.boot({ INTENTS_DIR: intentsDir }, { clock: new FakeClock(NOW) });
+    sut = await suite.boot({ INTENTS_DIR: intentsDir() }, { clock: new FakeClock(NOW) });
   }, TEST_TIMEOUT_MS);
-
-  afterAll(() => {
-    if (intentsDir !== undefined) {
-      rmSync(intentsDir, { recursive: true, force: true });
-    }
-  });
 
   /** The citizen page on a phone (own storage), online; its errors fail the test. */
   async function openPhone(): Promise<Page> {

@@ -1,5 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../../../../../src/contracts/socket-events';
@@ -7,6 +5,7 @@ import type { AckResult } from '../../../lib/socket';
 import { describeAckFailure } from '../../../lib/socket-error-messages';
 import { testId } from '../../../lib/test-id';
 import { closeOutcomeLabel } from '../close-outcome-label';
+import { PanelFormActions } from './PanelFormActions';
 
 /**
  * Props: `disabled` when the socket is down, `onConfirm(outcome)` resolving with the server's acknowledgement of
@@ -78,20 +77,16 @@ export function CloseForm({ disabled, onConfirm, onCancel }: CloseFormProps) {
           },
         }))}
       />
-      {error !== null && <Alert className="fr-mb-2w" severity="error" small role="alert" description={error} />}
-      <div className="chat-panel__form-actions">
-        <Button
-          type="submit"
-          iconId="fr-icon-chat-check-line"
-          disabled={disabled || pending}
-          nativeButtonProps={testId('close-confirm')}
-        >
-          {pending ? 'Clôture…' : 'Confirmer la clôture'}
-        </Button>
-        <Button type="button" priority="secondary" onClick={onCancel}>
-          Annuler
-        </Button>
-      </div>
+      <PanelFormActions
+        error={error}
+        label="Confirmer la clôture"
+        pendingLabel="Clôture…"
+        iconId="fr-icon-chat-check-line"
+        submitTestId="close-confirm"
+        disabled={disabled}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

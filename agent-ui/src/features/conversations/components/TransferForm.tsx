@@ -1,5 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -9,6 +7,7 @@ import { describeAckFailure } from '../../../lib/socket-error-messages';
 import { testId } from '../../../lib/test-id';
 import { officerLoadLabel, officerStatusLabel } from '../../officers/officer-labels';
 import type { TransferTarget } from '../hooks/useConversations';
+import { PanelFormActions } from './PanelFormActions';
 import { MAX_TRANSFER_NOTE_CHARS } from '../../../../../src/contracts/socket-events';
 
 /**
@@ -122,20 +121,16 @@ export function TransferForm({ colleagues, disabled, onTransfer, onCancel }: Tra
           ...testId('transfer-note-input'),
         }}
       />
-      {error !== null && <Alert className="fr-mb-2w" severity="error" small role="alert" description={error} />}
-      <div className="chat-panel__form-actions">
-        <Button
-          type="submit"
-          iconId="fr-icon-arrow-right-line"
-          disabled={disabled || pending}
-          nativeButtonProps={testId('transfer-confirm')}
-        >
-          {pending ? 'Transfert…' : 'Transférer'}
-        </Button>
-        <Button type="button" priority="secondary" onClick={onCancel}>
-          Annuler
-        </Button>
-      </div>
+      <PanelFormActions
+        error={error}
+        label="Transférer"
+        pendingLabel="Transfert…"
+        iconId="fr-icon-arrow-right-line"
+        submitTestId="transfer-confirm"
+        disabled={disabled}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
