@@ -2,9 +2,9 @@ import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../../../../../src/contracts/socket-events';
 import type { AckResult } from '../../../lib/socket';
-import { describeAckFailure } from '../../../lib/socket-error-messages';
 import { testId } from '../../../lib/test-id';
 import { closeOutcomeLabel } from '../close-outcome-label';
+import { useAckForm } from '../hooks/useAckForm';
 import { PanelFormActions } from './PanelFormActions';
 
 /**
@@ -25,9 +25,7 @@ export interface CloseFormProps {
  */
 export function CloseForm({ disabled, onConfirm, onCancel }: CloseFormProps) {
   const [outcome, setOutcome] = useState<CloseOutcome | null>(null);
-  const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submitted, pending, error, submit } = useAckForm(disabled);
   const name = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -36,20 +34,7 @@ export function CloseForm({ disabled, onConfirm, onCancel }: CloseFormProps) {
     formRef.current?.querySelector('input')?.focus();
   }, []);
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (outcome === null || disabled || pending) {
-      return;
-    }
-    setPending(true);
-    setError(null);
-    const result = await onConfirm(outcome);
-    setPending(false);
-    if (!result.ok) {
-      setError(describeAckFailure(result));
-    }
-  };
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => submit(event, outcome === null ? null : () => onConfirm(outcome));
 
   return (
     <form

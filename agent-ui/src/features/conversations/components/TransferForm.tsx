@@ -3,10 +3,10 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { OfficerLoadView } from '../../../../../src/contracts/socket-events';
 import type { AckResult } from '../../../lib/socket';
-import { describeAckFailure } from '../../../lib/socket-error-messages';
 import { testId } from '../../../lib/test-id';
 import { officerLoadLabel, officerStatusLabel } from '../../officers/officer-labels';
 import type { TransferTarget } from '../hooks/useConversations';
+import { useAckForm } from '../hooks/useAckForm';
 import { PanelFormActions } from './PanelFormActions';
 import { MAX_TRANSFER_NOTE_CHARS } from '../../../../../src/contracts/socket-events';
 
@@ -35,9 +35,7 @@ const QUEUE_OPTION = 'queue';
 export function TransferForm({ colleagues, disabled, onTransfer, onCancel }: TransferFormProps) {
   const [targetValue, setTargetValue] = useState('');
   const [note, setNote] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submitted, pending, error, submit } = useAckForm(disabled);
   const formRef = useRef<HTMLFormElement>(null);
   const trimmedNote = note.trim();
 
@@ -55,20 +53,8 @@ export function TransferForm({ colleagues, disabled, onTransfer, onCancel }: Tra
   const targetMissing = submitted && target === null;
   const noteMissing = submitted && trimmedNote === '';
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (target === null || trimmedNote === '' || disabled || pending) {
-      return;
-    }
-    setPending(true);
-    setError(null);
-    const result = await onTransfer(target, trimmedNote);
-    setPending(false);
-    if (!result.ok) {
-      setError(describeAckFailure(result));
-    }
-  };
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) =>
+    submit(event, target === null || trimmedNote === '' ? null : () => onTransfer(target, trimmedNote));
 
   return (
     <form
