@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ClusterModule } from './cluster/cluster.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { ConfigModule } from './config/config.module';
 import { PROJECT_ROOT } from './config/app-config';
@@ -22,6 +23,7 @@ import { TriageModule } from './triage/triage.module';
   imports: [
     ConfigModule,
     LoggingModule,
+    ClusterModule,
     EventEmitterModule.forRoot(),
     ServeStaticModule.forRoot(
       { rootPath: join(PROJECT_ROOT, 'agent-ui', 'dist'), serveRoot: '/agent' },

@@ -247,6 +247,42 @@ export class EnvDto {
   @Min(1)
   @Max(1_440)
   LOGIN_LOCKOUT_MINUTES?: number;
+
+  /**
+   * Redis (`redis://[user:password@]host:port[/db]`) that joins several instances: socket.io's Redis adapter carries
+   * every room broadcast to the sockets of all instances, and edges call the core through it. Only publish/subscribe
+   * is used: nothing is stored in Redis. Unset (default): one instance, no Redis.
+   */
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['redis', 'rediss'], require_tld: false }, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /**
+   * `core` (default): this instance holds the conversations, the queue and officer presence, in its memory. `edge`:
+   * it serves sockets and pages and hands every conversation event to the core over `REDIS_URL` (required).
+   */
+  @IsOptional()
+  @IsIn(['core', 'edge'], { message: 'INSTANCE_ROLE must be core or edge' })
+  INSTANCE_ROLE?: InstanceRole;
+
+  /**
+   * Prefix of the Redis channels of one deployment (letters, digits, `-`), so that two deployments sharing a Redis
+   * never hear each other. Default `police-chat`.
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'CLUSTER_PREFIX must be 1 to 40 lowercase letters, digits or -' })
+  CLUSTER_PREFIX?: string;
+}
+
+/** Role of an instance: the one `core` holds the state; any number of `edge`s serve sockets and pages. */
+export type InstanceRole = 'core' | 'edge';
+
+/** How this instance joins the others (see `REDIS_URL`, `INSTANCE_ROLE`, `CLUSTER_PREFIX`). */
+export interface ClusterSettings {
+  redisUrl: string;
+  role: InstanceRole;
+  /** Prefix of every Redis channel of the deployment. */
+  prefix: string;
 }
 
 /** OpenID Connect settings of officer sign-in (see `OIDC_*` in `EnvDto`). */
@@ -300,6 +336,10 @@ export class AppConfig {
   readonly loginAttemptsPerIpPerMinute: number;
   readonly loginMaxFailures: number;
   readonly loginLockoutMinutes: number;
+  /** Several instances joined over Redis; undefined for a single instance (no `REDIS_URL`). */
+  readonly cluster: ClusterSettings | undefined;
+  /** `core` unless `INSTANCE_ROLE=edge`: whether this instance holds the conversations. */
+  readonly isCore: boolean;
 
   private constructor(env: EnvDto) {
     this.port = env.PORT ?? 3000;
@@ -332,6 +372,9 @@ export class AppConfig {
     this.loginAttemptsPerIpPerMinute = env.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE ?? 30;
     this.loginMaxFailures = env.LOGIN_MAX_FAILURES ?? 5;
     this.loginLockoutMinutes = env.LOGIN_LOCKOUT_MINUTES ?? 15;
+    this.cluster =
+      env.REDIS_URL === undefined ? undefined : { redisUrl: env.REDIS_URL, role: env.INSTANCE_ROLE ?? 'core', prefix: env.CLUSTER_PREFIX ?? 'police-chat' };
+    this.isCore = (env.INSTANCE_ROLE ?? 'core') === 'core';
   }
 
   /**
@@ -350,6 +393,12 @@ export class AppConfig {
           problems.push(`${required}: required when OIDC_ISSUER is set`);
         }
       }
+    }
+    if (dto.INSTANCE_ROLE === 'edge' && dto.REDIS_URL === undefined) {
+      problems.push('REDIS_URL: required when INSTANCE_ROLE is edge (an edge reaches the core through Redis)');
+    }
+    if (dto.REDIS_URL !== undefined && dto.JWT_SECRET === undefined) {
+      problems.push('JWT_SECRET: required when REDIS_URL is set (a session signed by one instance must be valid on all)');
     }
     if (problems.length > 0) {
       throw new InvalidEnvironmentError(problems);

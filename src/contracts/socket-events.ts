@@ -275,6 +275,7 @@ export type SocketErrorCode =
   | 'CONVERSATION_EXPIRED'
   | 'NOT_WAITING'
   | 'LINK_NOT_IN_CATALOG'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_ERROR';
 
 /** Payload of the `exception` event Nest sends when a handler throws (validation, authorisation). */

@@ -44,6 +44,10 @@ import { CloseConversationDto, ConversationIdDto, OfficerMessageDto, OfficerStat
 
 type OfficerSocket = Socket<OfficerClientToServerEvents, OfficerServerToClientEvents, never, OfficerSocketData>;
 
+/** Told to a console that reaches an edge instance: consoles and the officer API are served by the core only. */
+export const EDGE_SERVES_CITIZENS_ONLY =
+  'Cette instance ne sert que le tchat des citoyens : ouvrez la console à l’adresse de l’instance principale (cœur).';
+
 /** Room of every signed-in officer socket (roster, canned answers). */
 const ALL_OFFICERS_ROOM = 'officers:all';
 /** Room of the sockets of officers who are not away (queue updates). */
@@ -56,7 +60,8 @@ const officerRoom = (officerId: string) => `officer:${officerId}`;
  * valid token it gets `exception { code: 'UNAUTHORIZED' }` and is disconnected, and every event handler checks the
  * session again (`OfficerSocketGuard`), so no other socket can send officer events. A connection gets the roster,
  * the canned answers, the queue (unless the officer is away) and the conversations the officer holds, so a
- * reloaded console finds its chats again (S-06).
+ * reloaded console finds its chats again (S-06). On an edge instance (`INSTANCE_ROLE=edge`) every connection gets
+ * `exception SERVICE_UNAVAILABLE` and is closed: consoles connect to the core, which holds the queue.
  */
 @WebSocketGateway({ namespace: OFFICER_NAMESPACE })
 @UseFilters(SocketExceptionFilter)
@@ -84,6 +89,11 @@ export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect 
   }
 
   handleConnection(client: OfficerSocket): void {
+    if (!this.config.isCore) {
+      client.emit('exception', { status: 'error', code: 'SERVICE_UNAVAILABLE', message: EDGE_SERVES_CITIZENS_ONLY });
+      client.disconnect(true);
+      return;
+    }
     const session = this.auth.verify((client.handshake.auth as { token?: unknown }).token);
     if (!session) {
       client.emit('exception', { status: 'error', code: 'UNAUTHORIZED', message: 'Session expirée ou absente : reconnectez-vous.' });

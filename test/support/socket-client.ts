@@ -76,11 +76,15 @@ export function receivedEvent<T>(citizen: ConnectedCitizen, event: string): Prom
 }
 
 /**
- * Connects a citizen and resolves once the server has opened (or, with `auth.resumeToken`, resumed) the
- * conversation. Every message received is also collected in `received`, from the first one.
+ * Connects a citizen (over `transports`, websocket only by default) and resolves once the server has opened (or,
+ * with `auth.resumeToken`, resumed) the conversation. Every message received is also collected in `received`, from the first one.
  */
-export async function connectCitizen(baseUrl: string, auth: CitizenHandshakeAuth = {}): Promise<ConnectedCitizen> {
-  const socket: CitizenClient = io(`${baseUrl}${CITIZEN_NAMESPACE}`, { transports: ['websocket'], autoConnect: false, reconnection: false, forceNew: true, auth: { ...auth } });
+export async function connectCitizen(
+  baseUrl: string,
+  auth: CitizenHandshakeAuth = {},
+  transports: ('websocket' | 'polling')[] = ['websocket'],
+): Promise<ConnectedCitizen> {
+  const socket: CitizenClient = io(`${baseUrl}${CITIZEN_NAMESPACE}`, { transports, autoConnect: false, reconnection: false, forceNew: true, auth: { ...auth } });
   openSockets.add(socket);
   const received: ChatMessage[] = [];
   const events: [string, unknown][] = [];

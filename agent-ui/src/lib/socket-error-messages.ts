@@ -35,6 +35,8 @@ export function describeSocketError(code: ConsoleErrorCode): string {
       return "Cette conversation n'est plus en file d'attente";
     case 'LINK_NOT_IN_CATALOG':
       return 'Un lien joint ne fait plus partie des réponses types : retirez-le';
+    case 'SERVICE_UNAVAILABLE':
+      return 'Le service est momentanément indisponible, réessayez dans quelques instants';
     case 'INTERNAL_ERROR':
       return 'Erreur du serveur, réessayez dans quelques instants';
     case 'NO_ACKNOWLEDGEMENT':

@@ -10,9 +10,10 @@ export interface SocketError {
   message: string;
 }
 
-const UNKNOWN_ERROR: SocketError = { code: 'INTERNAL_ERROR', message: 'Une erreur est survenue. Réessayez.' };
+export const UNKNOWN_ERROR: SocketError = { code: 'INTERNAL_ERROR', message: 'Une erreur est survenue. Réessayez.' };
 
-function toSocketError(exception: unknown): SocketError {
+/** The code and static message a client may see for any error of a socket handler (`INTERNAL_ERROR` when unknown). */
+export function toSocketError(exception: unknown): SocketError {
   if (exception instanceof ConversationException) {
     return { code: exception.code as SocketErrorCode, message: exception.message };
   }

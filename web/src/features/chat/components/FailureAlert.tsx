@@ -33,6 +33,8 @@ function describe(code: FailureCode): string {
       return "Vous envoyez beaucoup de messages : patientez quelques secondes. En cas d'urgence, appelez le 17 ou le 112.";
     case 'TIMEOUT':
       return "Le service n'a pas répondu. Vérifiez votre connexion et réessayez.";
+    case 'SERVICE_UNAVAILABLE':
+      return "Le service est momentanément indisponible : réessayez dans un instant. En cas d'urgence, appelez le 17 ou le 112 (SMS au 114).";
     case 'INTERNAL_ERROR':
       return 'Une erreur est survenue. Veuillez réessayer.';
   }

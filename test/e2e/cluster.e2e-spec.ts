@@ -1,0 +1,204 @@
+import { io } from 'socket.io-client';
+import { CORE_CALL_TIMEOUT_MS } from '../../src/cluster/core-bus';
+import request from 'supertest';
+import { CitizenSessions } from '../../src/conversation/citizen-sessions';
+import { EDGE_SERVES_CITIZENS_ONLY } from '../../src/officers/officer.gateway';
+import { type ChatMessage, type QueueItemView } from '../../src/contracts/socket-events';
+import { createTestApp, type TestApp } from '../support/create-test-app';
+import { redisKeys, requireRedis, TEST_REDIS_URL, uniqueClusterPrefix } from '../support/redis';
+import {
+  closeAllSockets,
+  connectCitizen,
+  connectOfficer,
+  type ConnectedCitizen,
+  emitWithAck,
+  nextMessage,
+  type OfficerClient,
+  receivedEvent,
+  waitForEvent,
+} from '../support/socket-client';
+
+/** Resolves with the console's queue once it satisfies `predicate`. */
+function queueWhere(officer: OfficerClient, predicate: (items: QueueItemView[]) => boolean): Promise<QueueItemView[]> {
+  return waitForEvent<{ items: QueueItemView[] }>(officer, 'handoff:queue', ({ items }) => predicate(items)).then(({ items }) => items);
+}
+
+/** Asks for an officer and resolves once the conversation is in the queue. */
+async function queue(citizen: ConnectedCitizen): Promise<void> {
+  const queued = receivedEvent(citizen, 'handoff:queued');
+  await emitWithAck(citizen.socket, 'handoff:request', {});
+  await queued;
+}
+
+describe('Several instances: a core and an edge joined over Redis (S-13)', () => {
+  let core: TestApp;
+  let edge: TestApp;
+  let prefix: string;
+
+  beforeAll(async () => {
+    await requireRedis();
+  });
+
+  beforeEach(async () => {
+    const cluster = {
+      REDIS_URL: TEST_REDIS_URL,
+      CLUSTER_PREFIX: (prefix = uniqueClusterPrefix()),
+      JWT_SECRET: 'a-shared-secret-of-the-test-cluster-0123456789',
+      CITIZEN_RECONNECT_GRACE_SECONDS: '120',
+    };
+    core = await createTestApp(cluster);
+    edge = await createTestApp({ ...cluster, INSTANCE_ROLE: 'edge', DATA_DIR: core.dataDir });
+  });
+
+  afterEach(async () => {
+    closeAllSockets();
+    await edge.close();
+    await core.close();
+  });
+
+  it('should answer a citizen connected to the edge from the intents, at once', async () => {
+    const citizen = await connectCitizen(edge.baseUrl);
+    const answer = nextMessage(citizen.socket, 'bot');
+
+    expect(await emitWithAck(citizen.socket, 'conversation:message', { text: 'je me suis fait arnaquer sur leboncoin' })).toEqual({ ok: true });
+    expect(await answer).toMatchObject({ outcome: 'answer', seq: 2 });
+  });
+
+  it('should show the handoff of a citizen on the edge in the queue of an officer on the core, and carry messages both ways', async () => {
+    const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('core.officer')).accessToken);
+    const citizen = await connectCitizen(edge.baseUrl);
+    const listed = queueWhere(officer.socket, (items) => items.some((item) => item.conversationId === citizen.conversationId));
+    await queue(citizen);
+    await listed;
+
+    const joined = nextMessage(citizen.socket, 'system');
+    expect(await emitWithAck(officer.socket, 'handoff:take', { conversationId: citizen.conversationId })).toEqual({ ok: true });
+    await joined;
+    const officerText = nextMessage(citizen.socket, 'officer');
+    await emitWithAck(officer.socket, 'conversation:message', { conversationId: citizen.conversationId, text: 'Bonjour, je vous écoute.' });
+    const citizenText = waitForEvent<ChatMessage>(officer.socket, 'conversation:message', (message) => message.author === 'citizen');
+    await emitWithAck(citizen.socket, 'conversation:message', { text: 'Mon voisin me menace' });
+
+    expect(await officerText).toMatchObject({ text: 'Bonjour, je vous écoute.' });
+    expect(await citizenText).toMatchObject({ conversationId: citizen.conversationId, text: 'Mon voisin me menace' });
+    // Not recorded: the text crossed Redis but was stored nowhere, and no instance logged it.
+    expect(await redisKeys(`${prefix}*`)).toEqual([]);
+    expect([...core.logs.lines, ...edge.logs.lines].filter((line) => line.includes('voisin me menace'))).toEqual([]);
+  });
+
+  it('should serve a citizen on the long-polling transport of the edge', async () => {
+    const citizen = await connectCitizen(edge.baseUrl, {}, ['polling']);
+    const answer = nextMessage(citizen.socket, 'bot');
+    await emitWithAck(citizen.socket, 'conversation:message', { text: 'on m a volé mon téléphone' });
+
+    expect(citizen.socket.io.engine.transport.name).toBe('polling');
+    expect(await answer).toMatchObject({ author: 'bot' });
+  });
+
+  it('should give a citizen whose reconnect lands on the other instance the same conversation and what they missed', async () => {
+    const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('core.keeper')).accessToken);
+    const citizen = await connectCitizen(edge.baseUrl);
+    await queue(citizen);
+    const joined = nextMessage(citizen.socket, 'system');
+    await emitWithAck(officer.socket, 'handoff:take', { conversationId: citizen.conversationId });
+    await joined;
+    const lastSeq = citizen.received.at(-1)?.seq ?? 0;
+    const away = waitForEvent<{ connected: boolean }>(officer.socket, 'conversation:citizen-presence', ({ connected }) => !connected);
+    citizen.socket.disconnect();
+    await away;
+    await emitWithAck(officer.socket, 'conversation:message', { conversationId: citizen.conversationId, text: 'Êtes-vous toujours là ?' });
+
+    const back = await connectCitizen(core.baseUrl, { resumeToken: citizen.started.resumeToken, lastSeq });
+    await receivedEvent(back, 'handoff:assigned');
+
+    expect(back.started).toMatchObject({ conversationId: citizen.conversationId, resumed: true, status: 'assigned' });
+    expect(back.received.map((message) => message.text)).toEqual(['Êtes-vous toujours là ?']);
+  });
+
+  it('should count the rating a citizen sends to the edge after an officer closed the chat', async () => {
+    const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('core.closer')).accessToken);
+    const citizen = await connectCitizen(edge.baseUrl);
+    await queue(citizen);
+    const joined = nextMessage(citizen.socket, 'system');
+    await emitWithAck(officer.socket, 'handoff:take', { conversationId: citizen.conversationId });
+    await joined;
+    const closed = receivedEvent<{ ratingToken: string }>(citizen, 'conversation:closed');
+    await emitWithAck(officer.socket, 'conversation:close', { conversationId: citizen.conversationId, outcome: 'answered' });
+    const { ratingToken } = await closed;
+
+    await request(edge.baseUrl).post('/api/v1/ratings').send({ ratingToken, score: 5 }).expect(204);
+    await request(edge.baseUrl).post('/api/v1/ratings').send({ ratingToken, score: 5 }).expect(404);
+  });
+
+  it('should send consoles and the officer API to the core, with a French explanation', async () => {
+    const refused = await request(edge.baseUrl).get('/api/v1/supervision').expect(503);
+    const token = (await core.signInOfficer('edge.visitor')).accessToken;
+    const socket = io(`${edge.baseUrl}/officer`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
+    const exception = waitForEvent<{ code: string }>(socket, 'exception');
+
+    expect(refused.body.message).toBe(EDGE_SERVES_CITIZENS_ONLY);
+    await request(edge.baseUrl).get('/agent/').expect(503);
+    await request(edge.baseUrl).post('/api/v1/auth/login').send({ username: 'edge.visitor', password: 'whatever-it-is' }).expect(503);
+    await request(edge.baseUrl).get('/api/v1/health').expect(200);
+    await request(edge.baseUrl).get('/').expect(200);
+    expect(await exception).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: EDGE_SERVES_CITIZENS_ONLY });
+    socket.close();
+  });
+
+  it('should tell the officer a citizen left when their edge stops, and when it crashed, at the next sweep', async () => {
+    const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('core.watcher')).accessToken);
+    const stopped = await connectCitizen(edge.baseUrl);
+    await queue(stopped);
+    const crashed = await connectCitizen(edge.baseUrl);
+    await queue(crashed);
+    const sessions = core.app.get(CitizenSessions);
+    // The core hears of a socket that no instance holds: what an edge that crashed leaves behind.
+    await sessions.connect({ socketId: 'socket-of-a-crashed-edge', address: '127.0.0.1', resumeToken: crashed.started.resumeToken, lastSeq: 0 });
+    const away = queueWhere(officer.socket, (items) => items.find((item) => item.conversationId === stopped.conversationId)?.citizenConnected === false);
+
+    await edge.close();
+    await away;
+    const stillThere = queueWhere(officer.socket, (items) => items.find((item) => item.conversationId === crashed.conversationId)?.citizenConnected === false);
+
+    expect(await sessions.sweep()).toBe(1);
+    await stillThere;
+    edge = await createTestApp({ REDIS_URL: TEST_REDIS_URL, CLUSTER_PREFIX: uniqueClusterPrefix(), JWT_SECRET: 'a-shared-secret-of-the-test-cluster-0123456789', INSTANCE_ROLE: 'edge' });
+  });
+
+  it('should move a citizen from the core to the edge the same way', async () => {
+    const citizen = await connectCitizen(core.baseUrl);
+    await emitWithAck(citizen.socket, 'conversation:message', { text: 'bonjour' });
+    const lastSeq = 1;
+    citizen.socket.disconnect();
+
+    const back = await connectCitizen(edge.baseUrl, { resumeToken: citizen.started.resumeToken, lastSeq });
+    const missed = await receivedEvent<ChatMessage>(back, 'conversation:message');
+
+    expect(back.started).toMatchObject({ conversationId: citizen.conversationId, resumed: true });
+    expect(missed.seq).toBe(2);
+  });
+});
+
+describe('An edge whose core does not answer', () => {
+  let edge: TestApp;
+
+  beforeAll(async () => {
+    await requireRedis();
+    edge = await createTestApp({ REDIS_URL: TEST_REDIS_URL, CLUSTER_PREFIX: uniqueClusterPrefix(), JWT_SECRET: 'a-secret-of-an-edge-alone-0123456789', INSTANCE_ROLE: 'edge' });
+  });
+
+  afterAll(async () => {
+    closeAllSockets();
+    await edge.close();
+  });
+
+  it('should tell the citizen the service is unavailable, with the emergency numbers, instead of leaving them waiting', async () => {
+    const socket = io(`${edge.baseUrl}/citizen`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    const refusal = waitForEvent<{ code: string; message: string }>(socket, 'exception', undefined, CORE_CALL_TIMEOUT_MS + 3_000);
+    const closed = waitForEvent(socket, 'disconnect', undefined, CORE_CALL_TIMEOUT_MS + 3_000);
+
+    expect(await refusal).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('17 ou le 112') });
+    await closed;
+    socket.close();
+  }, 15_000);
+});
