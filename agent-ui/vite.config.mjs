@@ -30,7 +30,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/socket.io': { target: serverUrl, ws: true },
+      '/agent/socket.io': { target: serverUrl, ws: true },
       '/api': { target: serverUrl },
     },
   },

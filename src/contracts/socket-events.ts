@@ -9,6 +9,11 @@
 export const CITIZEN_NAMESPACE = '/citizen';
 /** Socket.io namespace of the officer console; connecting needs `auth: { token }` from `POST /api/v1/auth/login`. */
 export const OFFICER_NAMESPACE = '/officer';
+/**
+ * Engine.io path of the officer console's socket (the citizens' is socket.io's default `/socket.io/`): everything
+ * of the console is under `/agent/` and `/api/`, so a load balancer can send it to the core instance by path.
+ */
+export const OFFICER_SOCKET_PATH = '/agent/socket.io';
 
 /** Longest message a citizen or an officer may send, in characters (UTF-16 code units). */
 export const MAX_MESSAGE_LENGTH_CHARS = 2000;

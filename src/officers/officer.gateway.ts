@@ -18,6 +18,7 @@ import { AppConfig } from '../config/app-config';
 import {
   type Ack,
   OFFICER_NAMESPACE,
+  OFFICER_SOCKET_PATH,
   type OfficerClientToServerEvents,
   type OfficerProfile,
   type OfficerServerToClientEvents,
@@ -56,14 +57,14 @@ const QUEUE_ROOM = 'officers:queue';
 const officerRoom = (officerId: string) => `officer:${officerId}`;
 
 /**
- * The `/officer` namespace. A connection must carry `auth: { token }` from `POST /api/v1/auth/login`; without a
+ * The `/officer` namespace, on the engine.io path `OFFICER_SOCKET_PATH`. A connection must carry `auth: { token }` from `POST /api/v1/auth/login`; without a
  * valid token it gets `exception { code: 'UNAUTHORIZED' }` and is disconnected, and every event handler checks the
  * session again (`OfficerSocketGuard`), so no other socket can send officer events. A connection gets the roster,
  * the canned answers, the queue (unless the officer is away) and the conversations the officer holds, so a
  * reloaded console finds its chats again (S-06). On an edge instance (`INSTANCE_ROLE=edge`) every connection gets
  * `exception SERVICE_UNAVAILABLE` and is closed: consoles connect to the core, which holds the queue.
  */
-@WebSocketGateway({ namespace: OFFICER_NAMESPACE })
+@WebSocketGateway({ namespace: OFFICER_NAMESPACE, path: OFFICER_SOCKET_PATH })
 @UseFilters(SocketExceptionFilter)
 @UseGuards(OfficerSocketGuard)
 export class OfficerGateway implements OnGatewayConnection, OnGatewayDisconnect {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { io } from 'socket.io-client';
 import request from 'supertest';
-import { type LoginResponse, OFFICER_NAMESPACE, type OfficerProfile, type OfficerRole, type SocketException } from '../../src/contracts/socket-events';
+import { type LoginResponse, OFFICER_NAMESPACE, OFFICER_SOCKET_PATH, type OfficerProfile, type OfficerRole, type SocketException } from '../../src/contracts/socket-events';
 import { ConversationService } from '../../src/conversation/conversation.service';
 import { ConversationStore } from '../../src/conversation/conversation.store';
 import { OfficerPresenceService } from '../../src/handoff/officer-presence.service';
@@ -113,7 +113,7 @@ describe('Authorization: officer events and protected endpoints', () => {
     ])('should refuse %s with UNAUTHORIZED and run none of the officer events it sends', async (_case, auth) => {
       const before = state();
       const citizenEventsBefore = held.events.length;
-      const socket = io(`${sut.baseUrl}${OFFICER_NAMESPACE}`, { transports: ['websocket'], autoConnect: false, reconnection: false, forceNew: true, auth: auth() });
+      const socket = io(`${sut.baseUrl}${OFFICER_NAMESPACE}`, { path: OFFICER_SOCKET_PATH, transports: ['websocket'], autoConnect: false, reconnection: false, forceNew: true, auth: auth() });
       const refusal = waitForEvent<SocketException>(socket, 'exception');
       const disconnected = waitForEvent(socket, 'disconnect');
       let served = 0;

@@ -3,7 +3,7 @@ import { CORE_CALL_TIMEOUT_MS } from '../../src/cluster/core-bus';
 import request from 'supertest';
 import { CitizenSessions } from '../../src/conversation/citizen-sessions';
 import { EDGE_SERVES_CITIZENS_ONLY } from '../../src/officers/officer.gateway';
-import { type ChatMessage, type QueueItemView } from '../../src/contracts/socket-events';
+import { type ChatMessage, OFFICER_NAMESPACE, OFFICER_SOCKET_PATH, type QueueItemView } from '../../src/contracts/socket-events';
 import { createTestApp, type TestApp } from '../support/create-test-app';
 import { redisKeys, requireRedis, TEST_REDIS_URL, uniqueClusterPrefix } from '../support/redis';
 import {
@@ -133,7 +133,7 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
   it('should send consoles and the officer API to the core, with a French explanation', async () => {
     const refused = await request(edge.baseUrl).get('/api/v1/supervision').expect(503);
     const token = (await core.signInOfficer('edge.visitor')).accessToken;
-    const socket = io(`${edge.baseUrl}/officer`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
+    const socket = io(`${edge.baseUrl}${OFFICER_NAMESPACE}`, { path: OFFICER_SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
     const exception = waitForEvent<{ code: string }>(socket, 'exception');
 
     expect(refused.body.message).toBe(EDGE_SERVES_CITIZENS_ONLY);
@@ -163,6 +163,16 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     expect(await sessions.sweep()).toBe(1);
     await stillThere;
     edge = await createTestApp({ REDIS_URL: TEST_REDIS_URL, CLUSTER_PREFIX: uniqueClusterPrefix(), JWT_SECRET: 'a-shared-secret-of-the-test-cluster-0123456789', INSTANCE_ROLE: 'edge' });
+  });
+
+  it('should keep all console traffic under /agent/ and /api/, so a load balancer can route it by path', async () => {
+    const token = (await core.signInOfficer('path.checker')).accessToken;
+    const onCitizenPath = io(`${core.baseUrl}${OFFICER_NAMESPACE}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
+    const refused = waitForEvent<Error>(onCitizenPath, 'connect_error');
+
+    expect((await refused).message).toBe('Invalid namespace');
+    expect((await connectOfficer(core.baseUrl, token)).queue).toEqual([]);
+    onCitizenPath.close();
   });
 
   it('should move a citizen from the core to the edge the same way', async () => {

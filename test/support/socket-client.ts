@@ -7,6 +7,7 @@ import {
   type CitizenHandshakeAuth,
   type CitizenServerToClientEvents,
   OFFICER_NAMESPACE,
+  OFFICER_SOCKET_PATH,
   type OfficerClientToServerEvents,
   type OfficerServerToClientEvents,
   type QueueItemView,
@@ -99,6 +100,7 @@ export async function connectCitizen(
 /** An officer socket with `token` (or none), not yet connected: attach listeners, then call `connect()`. */
 export function officerSocket(baseUrl: string, token?: string): OfficerClient {
   const socket: OfficerClient = io(`${baseUrl}${OFFICER_NAMESPACE}`, {
+    path: OFFICER_SOCKET_PATH,
     transports: ['websocket'],
     autoConnect: false,
     reconnection: false,

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   OFFICER_NAMESPACE,
+  OFFICER_SOCKET_PATH,
   type Ack,
   type OfficerClientToServerEvents,
   type OfficerServerToClientEvents,
@@ -13,10 +14,11 @@ export type OfficerSocket = Socket<OfficerServerToClientEvents, OfficerClientToS
 export const ACK_TIMEOUT_MS = 10_000;
 
 /**
- * The one socket of the console, on the `/officer` namespace of the page's own origin. It stays idle until
+ * The one socket of the console, on the `/officer` namespace of the page's own origin, at `OFFICER_SOCKET_PATH`. It stays idle until
  * `connectOfficerSocket` gives it the bearer token from `POST /api/v1/auth/login`.
  */
 export const officerSocket: OfficerSocket = io(OFFICER_NAMESPACE, {
+  path: OFFICER_SOCKET_PATH,
   autoConnect: false,
   auth: { token: '' },
   transports: ['websocket', 'polling'],
