@@ -72,6 +72,12 @@ const room = (conversationId: string) => `conversation:${conversationId}`;
  */
 export const SOCKET_SWEEP_INTERVAL_MS = 30_000;
 
+/**
+ * Server-side event (socket.io `serverSideEmitWithAck`) each instance answers with the ids of its own citizen
+ * sockets: ids only, never handshakes, which carry resume tokens.
+ */
+export const LOCAL_SOCKET_IDS_EVENT = 'citizen:local-socket-ids';
+
 /** A citizen socket the core knows: its conversation, and the order in which it was registered. */
 interface KnownSocket {
   conversationId: string;
@@ -96,7 +102,6 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
   @WebSocketServer()
   private readonly server: Namespace<CitizenClientToServerEvents, CitizenServerToClientEvents>;
 
-  private readonly limits: CitizenRateLimiter;
   /** Each connected citizen socket, by socket id. */
   private readonly sockets = new Map<string, KnownSocket>();
   private registrations = 0;
@@ -114,14 +119,9 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
     private readonly schedule: ScheduleService,
     private readonly clock: Clock,
     private readonly bus: CoreBus,
+    private readonly limits: CitizenRateLimiter,
     private readonly config: AppConfig,
-  ) {
-    this.limits = new CitizenRateLimiter({
-      perSocket: config.citizenSocketMessageLimit,
-      perAddress: config.citizenIpMessageLimit,
-      maxConversationsPerAddress: config.maxConversationsPerIp,
-    });
-  }
+  ) {}
 
   onModuleInit(): void {
     this.bus.serve(CitizenCoreMethod.Connect, (ref: CitizenSocketRef) => this.connect(ref));
@@ -144,15 +144,17 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
 
   /**
    * Treats as closed every citizen socket registered before the sweep began that no instance holds any more (its
-   * edge crashed), so its conversation can wait for the citizen and end. When an instance does not answer within
-   * the adapter's request timeout, nothing is decided.
+   * edge crashed), so its conversation can wait for the citizen and end. Every instance answers with its socket ids
+   * (`LOCAL_SOCKET_IDS_EVENT`); when one does not answer within 5 s, nothing is decided.
    * @returns how many sockets were found gone.
    */
   async sweep(): Promise<number> {
     const before = this.registrations;
     let live: Set<string>;
     try {
-      live = new Set((await this.server.fetchSockets()).map((socket) => socket.id));
+      // The Redis adapter rejects after its own request timeout (5 s) when an instance does not answer.
+      const remote = (await this.server.serverSideEmitWithAck(LOCAL_SOCKET_IDS_EVENT)) as unknown[];
+      live = new Set([...this.server.sockets.keys(), ...remote.flatMap((ids) => (Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : []))]);
     } catch {
       this.logger.warn('Citizen socket sweep skipped: an instance did not answer');
       return 0;

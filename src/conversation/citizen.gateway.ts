@@ -1,15 +1,19 @@
 import { Logger, UseFilters } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayConnection,
+  type OnGatewayInit,
   type OnGatewayDisconnect,
   SubscribeMessage,
   WebSocketGateway,
+  WebSocketServer,
   WsException,
 } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
-import { CoreBus } from '../cluster/core-bus';
+import type { Namespace, Socket } from 'socket.io';
+import { ClusterEvent } from '../cluster/cluster.events';
+import { CoreBus, SERVICE_UNAVAILABLE } from '../cluster/core-bus';
 import { SocketExceptionFilter, toSocketError } from '../common/errors/ws-exception.filter';
 import { clientAddress } from '../common/security/client-address';
 import { CitizenRateLimiter } from '../common/security/citizen-rate-limiter';
@@ -22,7 +26,7 @@ import {
   type SocketException,
 } from '../contracts/socket-events';
 import { IntentChoiceDto, MessageTextDto } from '../triage/triage.dto';
-import { type CitizenCommand, CitizenCoreMethod, type CitizenSocketRef } from './citizen-sessions';
+import { type CitizenCommand, CitizenCoreMethod, type CitizenSocketRef, LOCAL_SOCKET_IDS_EVENT } from './citizen-sessions';
 import { parseCitizenHandshake, TypingDto } from './conversation.dto';
 
 /** Data of a citizen socket: the client's IP address. */
@@ -44,7 +48,10 @@ const TOO_MANY_MESSAGES: SocketException = {
  * abuse limits, and hands the connection, each event and the disconnection to `CitizenSessions` on the core
  * (`CoreBus`: in-process on the core, over Redis from an edge), which holds the conversation and sends everything
  * the citizen sees. Errors answer with a failed ack and an `exception` event, never with the citizen's text; a core
- * that does not answer gives `SERVICE_UNAVAILABLE`.
+ * that does not answer gives `SERVICE_UNAVAILABLE`, and a connection it did not take is closed at the transport
+ * level, so the page retries by itself (with its resume token) and goes on once the core answers again. On an edge,
+ * when the core restarted or Redis came back after a loss, every socket is made to reconnect the same way, so it
+ * catches up what it missed or learns that its conversation is gone.
  *
  * Abuse limits (`CitizenRateLimiter`, settings in `AppConfig`): a message, quick reply or queue request (ask for an
  * officer, leave the queue, keep waiting) over `CITIZEN_MESSAGES_PER_SOCKET` or `CITIZEN_MESSAGES_PER_IP` (counted
@@ -53,36 +60,41 @@ const TOO_MANY_MESSAGES: SocketException = {
  */
 @WebSocketGateway({ namespace: CITIZEN_NAMESPACE })
 @UseFilters(SocketExceptionFilter)
-export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect {
+export class CitizenGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(CitizenGateway.name);
-  private readonly limits: CitizenRateLimiter;
+
+  @WebSocketServer()
+  private readonly server: Namespace<CitizenClientToServerEvents, CitizenServerToClientEvents>;
+
   /**
-   * Each socket's connection call to the core: its events and its disconnection wait for it, so the core always
-   * learns of a socket before anything it does.
+   * Each socket's connection call to the core (true once the core took it): its events and its disconnection wait
+   * for it, so the core always learns of a socket before anything it does.
    */
-  private readonly connections = new Map<string, Promise<void>>();
-  private readonly trustProxy: boolean;
+  private readonly connections = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly bus: CoreBus,
-    config: AppConfig,
-  ) {
-    this.limits = new CitizenRateLimiter({
-      perSocket: config.citizenSocketMessageLimit,
-      perAddress: config.citizenIpMessageLimit,
-      maxConversationsPerAddress: config.maxConversationsPerIp,
-    });
-    this.trustProxy = config.trustProxy;
+    private readonly limits: CitizenRateLimiter,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Answers the core's sweep (`CitizenSessions.sweep`) with the ids of this instance's citizen sockets. */
+  afterInit(server: Namespace): void {
+    server.on(LOCAL_SOCKET_IDS_EVENT, (answer: (ids: string[]) => void) => answer([...server.sockets.keys()]));
   }
 
   async handleConnection(client: CitizenSocket): Promise<void> {
-    const address = clientAddress(client.handshake, this.trustProxy);
+    const address = clientAddress(client.handshake, this.config.trustProxy);
     client.data.address = address;
     const ref: CitizenSocketRef = { socketId: client.id, address, ...parseCitizenHandshake(client.handshake.auth) };
-    const connected = this.bus.call<void>(CitizenCoreMethod.Connect, ref).catch((error: unknown) => {
-      client.emit('exception', { status: 'error', ...toSocketError(error) });
-      client.disconnect(true);
-    });
+    const connected = this.bus.call<void>(CitizenCoreMethod.Connect, ref).then(
+      () => true,
+      (error: unknown) => {
+        client.emit('exception', { status: 'error', ...toSocketError(error) });
+        client.conn.close();
+        return false;
+      },
+    );
     this.connections.set(client.id, connected);
     await connected;
   }
@@ -151,9 +163,26 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect 
     return { ok: true };
   }
 
-  /** Hands a command to the core, once the core knows the socket. */
+  /** On an edge, when the core restarted or Redis came back: every socket reconnects and catches up. */
+  @OnEvent(ClusterEvent.CoreRestarted)
+  @OnEvent(ClusterEvent.RedisRestored)
+  reconnectAll(): void {
+    if (this.config.isCore) {
+      return;
+    }
+    for (const socket of this.server.sockets.values()) {
+      socket.conn.close();
+    }
+  }
+
+  /**
+   * Hands a command to the core, once the core knows the socket.
+   * @throws WsException `SERVICE_UNAVAILABLE` when the core did not take the socket's connection.
+   */
   private async command(client: CitizenSocket, command: CitizenCommand): Promise<void> {
-    await this.connections.get(client.id);
+    if (!(await this.connections.get(client.id))) {
+      throw new WsException({ ...SERVICE_UNAVAILABLE });
+    }
     await this.bus.call<void>(CitizenCoreMethod.Command, { socketId: client.id, command });
   }
 }

@@ -3,14 +3,18 @@ import { CORE_CALL_TIMEOUT_MS } from '../../src/cluster/core-bus';
 import request from 'supertest';
 import { CitizenSessions } from '../../src/conversation/citizen-sessions';
 import { EDGE_SERVES_CITIZENS_ONLY } from '../../src/officers/officer.gateway';
-import { type ChatMessage, OFFICER_NAMESPACE, OFFICER_SOCKET_PATH, type QueueItemView } from '../../src/contracts/socket-events';
+import { CITIZEN_NAMESPACE, type ChatMessage, OFFICER_NAMESPACE, OFFICER_SOCKET_PATH, type QueueItemView } from '../../src/contracts/socket-events';
 import { createTestApp, type TestApp } from '../support/create-test-app';
-import { redisKeys, requireRedis, TEST_REDIS_URL, uniqueClusterPrefix } from '../support/redis';
+import { bootCoreAndEdge, testClusterEnv } from '../support/cluster';
+import { redisKeys, requireRedis, TEST_REDIS_URL } from '../support/redis';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import {
   closeAllSockets,
   connectCitizen,
+  connectHeldCitizen,
   connectOfficer,
   type ConnectedCitizen,
+  type ConversationStarted,
   emitWithAck,
   nextMessage,
   type OfficerClient,
@@ -34,20 +38,16 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
   let core: TestApp;
   let edge: TestApp;
   let prefix: string;
+  let cluster: Record<string, string>;
 
   beforeAll(async () => {
     await requireRedis();
   });
 
   beforeEach(async () => {
-    const cluster = {
-      REDIS_URL: TEST_REDIS_URL,
-      CLUSTER_PREFIX: (prefix = uniqueClusterPrefix()),
-      JWT_SECRET: 'a-shared-secret-of-the-test-cluster-0123456789',
-      CITIZEN_RECONNECT_GRACE_SECONDS: '120',
-    };
-    core = await createTestApp(cluster);
-    edge = await createTestApp({ ...cluster, INSTANCE_ROLE: 'edge', DATA_DIR: core.dataDir });
+    cluster = testClusterEnv();
+    prefix = cluster.CLUSTER_PREFIX ?? '';
+    ({ core, edge } = await bootCoreAndEdge(cluster));
   });
 
   afterEach(async () => {
@@ -97,11 +97,7 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
 
   it('should give a citizen whose reconnect lands on the other instance the same conversation and what they missed', async () => {
     const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('core.keeper')).accessToken);
-    const citizen = await connectCitizen(edge.baseUrl);
-    await queue(citizen);
-    const joined = nextMessage(citizen.socket, 'system');
-    await emitWithAck(officer.socket, 'handoff:take', { conversationId: citizen.conversationId });
-    await joined;
+    const citizen = await connectHeldCitizen(edge.baseUrl, officer.socket);
     const lastSeq = citizen.received.at(-1)?.seq ?? 0;
     const away = waitForEvent<{ connected: boolean }>(officer.socket, 'conversation:citizen-presence', ({ connected }) => !connected);
     citizen.socket.disconnect();
@@ -117,11 +113,7 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
 
   it('should count the rating a citizen sends to the edge after an officer closed the chat', async () => {
     const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('core.closer')).accessToken);
-    const citizen = await connectCitizen(edge.baseUrl);
-    await queue(citizen);
-    const joined = nextMessage(citizen.socket, 'system');
-    await emitWithAck(officer.socket, 'handoff:take', { conversationId: citizen.conversationId });
-    await joined;
+    const citizen = await connectHeldCitizen(edge.baseUrl, officer.socket);
     const closed = receivedEvent<{ ratingToken: string }>(citizen, 'conversation:closed');
     await emitWithAck(officer.socket, 'conversation:close', { conversationId: citizen.conversationId, outcome: 'answered' });
     const { ratingToken } = await closed;
@@ -145,24 +137,43 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     socket.close();
   });
 
-  it('should tell the officer a citizen left when their edge stops, and when it crashed, at the next sweep', async () => {
+  it('should find the sockets of a crashed edge at the sweep, keep the live ones, and hear of an edge that stops', async () => {
     const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('core.watcher')).accessToken);
-    const stopped = await connectCitizen(edge.baseUrl);
-    await queue(stopped);
-    const crashed = await connectCitizen(edge.baseUrl);
-    await queue(crashed);
+    const live = await connectCitizen(edge.baseUrl);
+    await queue(live);
     const sessions = core.app.get(CitizenSessions);
     // The core hears of a socket that no instance holds: what an edge that crashed leaves behind.
-    await sessions.connect({ socketId: 'socket-of-a-crashed-edge', address: '127.0.0.1', resumeToken: crashed.started.resumeToken, lastSeq: 0 });
-    const away = queueWhere(officer.socket, (items) => items.find((item) => item.conversationId === stopped.conversationId)?.citizenConnected === false);
-
-    await edge.close();
-    await away;
-    const stillThere = queueWhere(officer.socket, (items) => items.find((item) => item.conversationId === crashed.conversationId)?.citizenConnected === false);
+    await sessions.connect({ socketId: 'socket-of-a-crashed-edge', address: '127.0.0.1', resumeToken: live.started.resumeToken, lastSeq: 0 });
 
     expect(await sessions.sweep()).toBe(1);
-    await stillThere;
-    edge = await createTestApp({ REDIS_URL: TEST_REDIS_URL, CLUSTER_PREFIX: uniqueClusterPrefix(), JWT_SECRET: 'a-shared-secret-of-the-test-cluster-0123456789', INSTANCE_ROLE: 'edge' });
+    expect(await sessions.sweep()).toBe(0);
+    const away = queueWhere(officer.socket, (items) => items.find((item) => item.conversationId === live.conversationId)?.citizenConnected === false);
+    await edge.close();
+    await away;
+    edge = await createTestApp({ ...testClusterEnv(), INSTANCE_ROLE: 'edge' });
+  });
+
+  it('should make the citizens of an edge reconnect when the core restarts, to a new conversation', async () => {
+    let resumeToken: string | undefined;
+    const socket = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 50,
+      auth: (send) => send(resumeToken === undefined ? {} : { resumeToken, lastSeq: 0 }),
+    });
+    try {
+      const first = await waitForEvent<ConversationStarted>(socket, 'conversation:started');
+      resumeToken = first.resumeToken;
+      await emitWithAck(socket, 'handoff:request', {});
+
+      await core.close();
+      const next = waitForEvent<ConversationStarted>(socket, 'conversation:started', (started) => started.conversationId !== first.conversationId, 10_000);
+      core = await createTestApp(cluster);
+
+      expect(await next).toMatchObject({ resumed: false, status: 'bot' });
+    } finally {
+      socket.close();
+    }
   });
 
   it('should keep all console traffic under /agent/ and /api/, so a load balancer can route it by path', async () => {
@@ -190,11 +201,12 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
 });
 
 describe('An edge whose core does not answer', () => {
+  const cluster = testClusterEnv();
   let edge: TestApp;
 
   beforeAll(async () => {
     await requireRedis();
-    edge = await createTestApp({ REDIS_URL: TEST_REDIS_URL, CLUSTER_PREFIX: uniqueClusterPrefix(), JWT_SECRET: 'a-secret-of-an-edge-alone-0123456789', INSTANCE_ROLE: 'edge' });
+    edge = await createTestApp({ ...cluster, INSTANCE_ROLE: 'edge' });
   });
 
   afterAll(async () => {
@@ -202,13 +214,73 @@ describe('An edge whose core does not answer', () => {
     await edge.close();
   });
 
-  it('should tell the citizen the service is unavailable, with the emergency numbers, instead of leaving them waiting', async () => {
-    const socket = io(`${edge.baseUrl}/citizen`, { transports: ['websocket'], reconnection: false, forceNew: true });
+  it('should tell the citizen the service is unavailable, with the emergency numbers, and connect once a core answers', async () => {
+    const socket = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, { transports: ['websocket'], forceNew: true, reconnectionDelay: 50 });
     const refusal = waitForEvent<{ code: string; message: string }>(socket, 'exception', undefined, CORE_CALL_TIMEOUT_MS + 3_000);
-    const closed = waitForEvent(socket, 'disconnect', undefined, CORE_CALL_TIMEOUT_MS + 3_000);
+    const closed = waitForEvent<string>(socket, 'disconnect', undefined, CORE_CALL_TIMEOUT_MS + 3_000);
+    let core: TestApp | undefined;
+    try {
+      expect(await refusal).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('17 ou le 112') });
+      expect(await closed).toBe('transport close');
+      const started = waitForEvent<ConversationStarted>(socket, 'conversation:started', undefined, 10_000);
+      core = await createTestApp(cluster);
 
-    expect(await refusal).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('17 ou le 112') });
-    await closed;
-    socket.close();
-  }, 15_000);
+      expect(await started).toMatchObject({ resumed: false, status: 'bot' });
+    } finally {
+      socket.close();
+      await core?.close();
+    }
+  }, 20_000);
+});
+
+describe('A Redis outage between a core and an edge', () => {
+  let proxy: TcpProxy;
+  let core: TestApp;
+  let edge: TestApp;
+
+  beforeAll(async () => {
+    await requireRedis();
+    proxy = await startTcpProxy(Number(new URL(TEST_REDIS_URL).port || 6379));
+    ({ core, edge } = await bootCoreAndEdge(testClusterEnv(`redis://127.0.0.1:${proxy.port}`)));
+  });
+
+  afterAll(async () => {
+    closeAllSockets();
+    await edge.close();
+    await core.close();
+    await proxy.close();
+  });
+
+  it('should give the citizen of the edge what the officer wrote during the outage, once Redis is back', async () => {
+    const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('outage.officer')).accessToken);
+    const received: ChatMessage[] = [];
+    let resumeToken: string | undefined;
+    const citizen = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 100,
+      auth: (send) => send(resumeToken === undefined ? {} : { resumeToken, lastSeq: received.at(-1)?.seq ?? 0 }),
+    });
+    citizen.on('conversation:message', (message: ChatMessage) => received.push(message));
+    try {
+      const started = await waitForEvent<ConversationStarted>(citizen, 'conversation:started');
+      resumeToken = started.resumeToken;
+      const queued = waitForEvent(citizen, 'handoff:queued');
+      await emitWithAck(citizen, 'handoff:request', {});
+      await queued;
+      const joined = nextMessage(citizen, 'system');
+      await emitWithAck(officer.socket, 'handoff:take', { conversationId: started.conversationId });
+      await joined;
+
+      proxy.cut();
+      expect(await emitWithAck(officer.socket, 'conversation:message', { conversationId: started.conversationId, text: 'Écrit pendant la coupure' })).toEqual({ ok: true });
+      const caughtUp = waitForEvent<ChatMessage>(citizen, 'conversation:message', (message) => message.text === 'Écrit pendant la coupure', 15_000);
+      proxy.restore();
+
+      expect((await caughtUp).author).toBe('officer');
+      expect(received.filter((message) => message.text === 'Écrit pendant la coupure')).toHaveLength(1);
+    } finally {
+      citizen.close();
+    }
+  }, 25_000);
 });

@@ -15,8 +15,12 @@ export const SOCKET_MAX_PAYLOAD_BYTES = 16 * 1024;
  * `maxHttpBufferSize` = `SOCKET_MAX_PAYLOAD_BYTES`, and `allowRequest` refuses, with 403 before any socket opens,
  * a request whose `Origin` the `OriginPolicy` does not allow (see `isOriginAllowed`). When `ALLOWED_ORIGINS` lists
  * origins, the long-polling transport also answers them with CORS headers; otherwise it sends none. With several
- * instances, `adapter` (socket.io's Redis adapter) carries room broadcasts to the sockets of every instance.
+ * instances, `adapter` (socket.io's Redis adapter) carries the citizens' server's room broadcasts to the sockets of
+ * every instance.
  */
+/** Engine.io path of the citizens' socket server (socket.io's default). */
+const CITIZEN_SOCKET_PATH = '/socket.io';
+
 type IoServerOptions = NonNullable<Parameters<IoAdapter['createIOServer']>[1]>;
 
 export class SecureIoAdapter extends IoAdapter {
@@ -37,7 +41,8 @@ export class SecureIoAdapter extends IoAdapter {
     };
     // Nest types the options as socket.io's complete ServerOptions; socket.io takes any subset and fills in defaults.
     const server = super.createIOServer(port, secured as IoServerOptions) as ReturnType<IoAdapter['createIOServer']>;
-    if (this.adapter !== undefined) {
+    // Officer sockets (their own path) only ever live on the core: only the citizens' server spans instances.
+    if (this.adapter !== undefined && (options?.path ?? CITIZEN_SOCKET_PATH) === CITIZEN_SOCKET_PATH) {
       server.adapter(this.adapter);
     }
     return server;
