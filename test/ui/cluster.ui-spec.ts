@@ -32,7 +32,7 @@ describe('Several instances in the browser: the citizen page on an edge, the con
       const conversationId = await item.getAttribute('data-conversation-id');
       await item.getByTestId('take-button').click();
       const panel = consolePage.locator(`[data-testid="chat-panel"][data-conversation-id="${conversationId}"]`);
-      await panel.waitFor();
+      await messagesBy(panel, 'system').filter({ hasText: 'a rejoint la conversation' }).waitFor();
 
       // Act 2: the officer writes from the core; the citizen answers from the edge.
       await panel.getByTestId('reply-input').fill('Bonjour, je suis le brigadier Relais.');

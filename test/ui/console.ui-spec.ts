@@ -6,7 +6,7 @@ import type {
   QueueItemView,
 } from '../../src/contracts/socket-events';
 import { isWebUrl } from '../../src/contracts/web-url';
-import { OFFICER_DESKTOP, seriousAccessibilityViolations, WebSocketSwitch } from '../support/browser';
+import { messagesBy, OFFICER_DESKTOP, seriousAccessibilityViolations, WebSocketSwitch } from '../support/browser';
 import { createConsoleAccount, useBrowserSuite } from '../support/browser-suite';
 import type { TestApp } from '../support/create-test-app';
 import {
@@ -77,11 +77,15 @@ describe('Officer console over a whole shift', () => {
     return { citizen, panel: await takeInConsole(page, citizen.conversationId) };
   }
 
-  /** Takes a waiting chat with « Prendre en charge » and resolves with its panel once the console holds it. */
+  /**
+   * Takes a waiting chat with « Prendre en charge » and resolves with its panel once the console holds it and shows
+   * « … a rejoint la conversation. », which the server posts just after the take: until it arrives the message list
+   * grows and moves the panel's forms, so a click could land where a button was a moment before.
+   */
   async function takeInConsole(page: Page, conversationId: string): Promise<Locator> {
     await queueItem(page, conversationId).getByTestId('take-button').click();
     const panel = chatPanel(page, conversationId);
-    await panel.waitFor();
+    await messagesBy(panel, 'system').filter({ hasText: 'a rejoint la conversation' }).waitFor();
     return panel;
   }
 
