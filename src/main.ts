@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { RedisUnreachableError } from './cluster/redis-url';
 import { AppConfig, InvalidEnvironmentError } from './config/app-config';
 import { IntentCatalogException } from './intents/intent-loader';
 
@@ -13,11 +14,15 @@ async function bootstrap(): Promise<void> {
   const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
   const config = app.get(AppConfig);
   await app.listen(config.port);
-  process.stdout.write(`Citizen chat: http://localhost:${config.port}/\nOfficer console: http://localhost:${config.port}/agent/\n`);
+  process.stdout.write(
+    config.isCore
+      ? `Citizen chat: http://localhost:${config.port}/\nOfficer console: http://localhost:${config.port}/agent/\n`
+      : `Citizen chat: http://localhost:${config.port}/ (edge: the officer console is on the core)\n`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof IntentCatalogException || error instanceof InvalidEnvironmentError) {
+  if (error instanceof IntentCatalogException || error instanceof InvalidEnvironmentError || error instanceof RedisUnreachableError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Start failed: ${error instanceof Error ? (error.stack ?? error.name) : String(error)}\n`);

@@ -6,7 +6,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { type SocketError, toSocketError, UNKNOWN_ERROR } from '../common/errors/ws-exception.filter';
 import { AppConfig } from '../config/app-config';
 import { ClusterEvent } from './cluster.events';
-import { redisOptionsFromUrl } from './redis-url';
+import { connectOrFail, describeRedisError, redisOptionsFromUrl } from './redis-url';
 
 /** How long an edge waits for the core's answer, in ms, before telling the client the service is unavailable. */
 export const CORE_CALL_TIMEOUT_MS = 5_000;
@@ -118,6 +118,11 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     }
     const publisher = this.connect(cluster.redisUrl, { enableOfflineQueue: false });
     const subscriber = this.connect(cluster.redisUrl);
+    await connectOrFail(publisher, 'core bus');
+    await connectOrFail(subscriber, 'core bus').catch((error: unknown) => {
+      publisher.disconnect();
+      throw error;
+    });
     const requests = `${cluster.prefix}:core`;
     const announcements = `${cluster.prefix}:core-events`;
     if (cluster.role === 'core') {
@@ -157,7 +162,10 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     for (const id of [...this.pending.keys()]) {
       this.settle(id, { id, ok: false, error: SERVICE_UNAVAILABLE });
     }
-    await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+    // QUIT would wait for a Redis that is unreachable: such a connection is dropped at once.
+    await Promise.all(
+      this.connections.map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())),
+    );
   }
 
   /**
@@ -242,9 +250,9 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private connect(url: string, options: RedisOptions = {}): Redis {
-    const connection = new Redis({ ...redisOptionsFromUrl(url), ...options });
+    const connection = new Redis({ ...redisOptionsFromUrl(url), lazyConnect: true, ...options });
     // ioredis reconnects by itself; an unhandled « error » event would end the process.
-    connection.on('error', (error: Error) => this.logger.warn(`Redis (core bus): ${error.name}`));
+    connection.on('error', (error: Error) => this.logger.warn(`Redis (core bus): ${describeRedisError(error)}`));
     this.connections.push(connection);
     return connection;
   }

@@ -1,4 +1,4 @@
-import type { RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 
 /**
  * ioredis connection options of a `redis://[user:password@]host[:port][/db]` or `rediss://…` URL (`REDIS_URL`,
@@ -15,4 +15,41 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     db: Number.isNaN(db) ? 0 : db,
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
   };
+}
+
+/**
+ * How a Redis connection error is logged: its name and system code (`Error ECONNREFUSED`), never its message, which
+ * for a refused command may quote the command's arguments (a citizen's text in a broadcast).
+ */
+export function describeRedisError(error: Error): string {
+  const { code } = error as Error & { code?: unknown };
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
+}
+
+/** Thrown at start when Redis (`REDIS_URL`) does not answer: the instance cannot join the others. */
+export class RedisUnreachableError extends Error {
+  constructor(purpose: string, cause: unknown) {
+    super(`Redis (REDIS_URL) does not answer, so the ${purpose} cannot start: ${cause instanceof Error ? describeRedisError(cause) : 'no answer'}`);
+    this.name = RedisUnreachableError.name;
+  }
+}
+
+/**
+ * Connects a `lazyConnect` client and resolves once it is ready.
+ * @throws RedisUnreachableError when the first attempt fails (the client is then disconnected: no retry loop is
+ *   left behind a failed start).
+ */
+export async function connectOrFail(connection: Redis, purpose: string): Promise<void> {
+  // The rejection only says the connection closed; the « error » event before it says why (ECONNREFUSED…).
+  let cause: unknown;
+  const noteCause = (error: Error) => (cause ??= error);
+  connection.on('error', noteCause);
+  try {
+    await connection.connect();
+  } catch (error: unknown) {
+    connection.disconnect();
+    throw new RedisUnreachableError(purpose, cause ?? error);
+  } finally {
+    connection.off('error', noteCause);
+  }
 }

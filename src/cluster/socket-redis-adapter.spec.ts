@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
-import { dropFailedPublishes } from './socket-redis-adapter';
+import { dropFailedCommands } from './socket-redis-adapter';
 
-describe('dropFailedPublishes', () => {
+describe('dropFailedCommands', () => {
   let redis: Redis;
 
   beforeEach(() => {
@@ -11,12 +11,13 @@ describe('dropFailedPublishes', () => {
 
   afterEach(() => redis.disconnect());
 
-  it('should resolve a publish Redis cannot take with 0 receivers, and report why', async () => {
+  it('should resolve the commands Redis cannot take with 0, and report why', async () => {
     const drops: unknown[] = [];
-    dropFailedPublishes(redis, (error) => drops.push(error));
+    dropFailedCommands(redis, ['publish', 'punsubscribe'], (error) => drops.push(error));
 
     await expect(redis.publish('channel', 'broadcast')).resolves.toBe(0);
-    expect(drops).toHaveLength(1);
+    await expect(redis.punsubscribe('channel*')).resolves.toBe(0);
+    expect(drops).toHaveLength(2);
   });
 
   it('should leave a plain client rejecting (what the socket.io adapter would not handle)', async () => {

@@ -4,30 +4,37 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { ClusterEvent } from './cluster.events';
-import { redisOptionsFromUrl } from './redis-url';
+import { connectOrFail, describeRedisError, redisOptionsFromUrl } from './redis-url';
 
 /** A socket.io adapter constructor, as `Server.adapter()` takes it. */
 export type SocketAdapterConstructor = ReturnType<typeof createAdapter>;
 
+/** The commands socket.io's Redis adapter (8.3) sends without ever handling their promise. */
+type UnhandledCommand = 'publish' | 'unsubscribe' | 'punsubscribe';
+
 /**
- * Makes `redis.publish` resolve with 0 receivers instead of rejecting (Redis unreachable, no offline queue), after
- * calling `onDrop` with the error. socket.io's Redis adapter never handles its publish promises, so a rejection
- * would be unhandled and, with Node's default, end the process.
+ * Makes each of `commands` of `redis` resolve with 0 instead of rejecting (Redis unreachable, or the connection
+ * dropped at shutdown), after calling `onDrop` with the error. socket.io's Redis adapter never handles these
+ * promises (its broadcasts, and its unsubscribes when the server closes), so a rejection would be unhandled and,
+ * with Node's default, end the process.
  */
-export function dropFailedPublishes(redis: Redis, onDrop: (error: unknown) => void): void {
-  const publish = redis.publish.bind(redis);
-  redis.publish = ((...args: Parameters<Redis['publish']>) =>
-    publish(...args).catch((error: unknown) => {
-      onDrop(error);
-      return 0;
-    })) as Redis['publish'];
+export function dropFailedCommands(redis: Redis, commands: readonly UnhandledCommand[], onDrop: (error: unknown) => void): void {
+  for (const command of commands) {
+    const send = (redis[command] as (...args: unknown[]) => Promise<unknown>).bind(redis);
+    (redis as unknown as Record<UnhandledCommand, (...args: unknown[]) => Promise<unknown>>)[command] = (...args: unknown[]) =>
+      send(...args).catch((error: unknown) => {
+        onDrop(error);
+        return 0;
+      });
+  }
 }
 
 /**
  * socket.io's Redis adapter for the citizens' socket server when instances are joined (`REDIS_URL`): a room
  * broadcast, a join or a disconnect by room on any instance reaches the sockets of every instance (scenario S-13),
  * through the channels `<CLUSTER_PREFIX>:socket.io#…`. Publish/subscribe only: Redis stores nothing. Undefined
- * `adapter` for a single instance, which keeps socket.io's in-memory adapter.
+ * `adapter` for a single instance, which keeps socket.io's in-memory adapter. Build it with `create`, which connects
+ * first: subscriptions made on a connection that is not ready yet were seen lost at start.
  *
  * While Redis is unreachable, broadcasts to other instances are dropped at once (no offline queue, and the adapter's
  * unhandled publish failures are caught: they would otherwise end the process); local sockets are still served.
@@ -38,35 +45,51 @@ export function dropFailedPublishes(redis: Redis, onDrop: (error: unknown) => vo
 export class SocketRedisAdapter implements OnApplicationShutdown {
   private readonly logger = new Logger(SocketRedisAdapter.name);
   private readonly connections: Redis[] = [];
-  readonly adapter: SocketAdapterConstructor | undefined;
+  private constructor(readonly adapter: SocketAdapterConstructor | undefined) {}
 
-  constructor(config: AppConfig, events: EventEmitter2) {
+  /**
+   * Connects both Redis connections before the adapter subscribes, with `REDIS_URL`; none for a single instance.
+   * @throws RedisUnreachableError when Redis does not answer at start.
+   */
+  static async create(config: AppConfig, events: EventEmitter2): Promise<SocketRedisAdapter> {
     if (config.cluster === undefined) {
-      return;
+      return new SocketRedisAdapter(undefined);
     }
-    const publisher = new Redis({ ...redisOptionsFromUrl(config.cluster.redisUrl), enableOfflineQueue: false });
-    const subscriber = new Redis(redisOptionsFromUrl(config.cluster.redisUrl));
-    dropFailedPublishes(publisher, (error) => this.logger.warn(`Broadcast to other instances dropped: ${error instanceof Error ? error.name : 'Redis error'}`));
-    let lost = false;
+    const options = { ...redisOptionsFromUrl(config.cluster.redisUrl), lazyConnect: true };
+    const publisher = new Redis({ ...options, enableOfflineQueue: false });
+    const subscriber = new Redis(options);
+    const logger = new Logger(SocketRedisAdapter.name);
     for (const connection of [publisher, subscriber]) {
       // ioredis reconnects by itself; an unhandled « error » event would end the process.
-      connection.on('error', (error: Error) => this.logger.warn(`Redis (socket.io adapter): ${error.name}`));
-      this.connections.push(connection);
+      connection.on('error', (error: Error) => logger.warn(`Redis (socket.io adapter): ${describeRedisError(error)}`));
     }
+    await connectOrFail(publisher, 'socket.io adapter');
+    await connectOrFail(subscriber, 'socket.io adapter').catch((error: unknown) => {
+      publisher.disconnect();
+      throw error;
+    });
+    dropFailedCommands(publisher, ['publish'], (error) => logger.warn(`Broadcast to other instances dropped: ${error instanceof Error ? error.name : 'Redis error'}`));
+    dropFailedCommands(subscriber, ['unsubscribe', 'punsubscribe'], () => undefined);
+    let lost = false;
     subscriber.on('close', () => {
       lost = true;
     });
     subscriber.on('ready', () => {
       if (lost) {
         lost = false;
-        this.logger.warn('Redis is back: citizen sockets reconnect to catch up');
+        logger.warn('Redis is back: citizen sockets reconnect to catch up');
         events.emit(ClusterEvent.RedisRestored);
       }
     });
-    this.adapter = createAdapter(publisher, subscriber, { key: `${config.cluster.prefix}:socket.io` });
+    const created = new SocketRedisAdapter(createAdapter(publisher, subscriber, { key: `${config.cluster.prefix}:socket.io` }));
+    created.connections.push(publisher, subscriber);
+    return created;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+    // QUIT would wait for a Redis that is unreachable: such a connection is dropped at once.
+    await Promise.all(
+      this.connections.map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())),
+    );
   }
 }

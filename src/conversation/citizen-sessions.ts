@@ -94,6 +94,10 @@ interface KnownSocket {
  * tab: S-08, S-11, S-12) and receives the messages it missed (`seq > lastSeq`) and the current state; otherwise it
  * opens a new one, unless its address already has `MAX_CONVERSATIONS_PER_IP` open (`exception RATE_LIMITED`, then
  * disconnected). A socket can only act on its own conversation.
+ *
+ * socket.io's Redis adapter (8.3) joins and disconnects sockets by id or room only through a Redis round trip, its
+ * own sockets included: the sockets of this instance are acted on directly, so the core's own citizens never depend
+ * on Redis; sockets elsewhere go through it, as they must.
  */
 @WebSocketGateway({ namespace: CITIZEN_NAMESPACE })
 export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -178,7 +182,7 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
     }
     if (!(await this.limits.openConversation(ref.address))) {
       this.server.to(ref.socketId).emit('exception', TOO_MANY_CONVERSATIONS);
-      this.server.in(ref.socketId).disconnectSockets(true);
+      this.closeSocket(ref.socketId);
       this.logger.warn('Citizen connection refused: too many conversations open from one address');
       return;
     }
@@ -281,7 +285,7 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
     }
     this.server.to(room(conversationId)).emit('conversation:closed', { reason, ratingToken: this.ratings.issue() });
     // After the current handler has acknowledged (« conversation:leave » waits for its ack), not before.
-    setImmediate(() => this.server.in(room(conversationId)).disconnectSockets(true));
+    setImmediate(() => this.disconnectRoom(room(conversationId)));
   }
 
   /**
@@ -292,7 +296,7 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
   private join(ref: CitizenSocketRef, conversation: Conversation, resumed: boolean): void {
     this.registrations += 1;
     this.sockets.set(ref.socketId, { conversationId: conversation.id, registration: this.registrations });
-    this.server.in(ref.socketId).socketsJoin(room(conversation.id));
+    this.joinRoom(ref.socketId, room(conversation.id));
     this.conversations.attachCitizen(conversation);
     const client = this.server.to(ref.socketId);
     client.emit('conversation:started', {
@@ -313,9 +317,37 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
     } else if (conversation.status === 'closed') {
       client.emit('conversation:closed', { reason: 'officer_closed', ratingToken: this.ratings.issue() });
       this.conversations.forgetClosed(conversation.id);
-      setImmediate(() => this.server.in(ref.socketId).disconnectSockets(true));
+      setImmediate(() => this.closeSocket(ref.socketId));
     }
     this.logger.log(`Citizen ${resumed ? 'back in' : 'connected, new'} conversation ${conversation.id}`);
+  }
+
+  /** Puts the socket `socketId`, on this instance or another, in `roomName`. */
+  private joinRoom(socketId: string, roomName: string): void {
+    const local = this.server.sockets.get(socketId);
+    if (local) {
+      void local.join(roomName);
+    } else {
+      this.server.in(socketId).socketsJoin(roomName);
+    }
+  }
+
+  /** Closes the socket `socketId`, on this instance or another. */
+  private closeSocket(socketId: string): void {
+    const local = this.server.sockets.get(socketId);
+    if (local) {
+      local.disconnect(true);
+    } else {
+      this.server.in(socketId).disconnectSockets(true);
+    }
+  }
+
+  /** Closes every socket of `roomName`: those of this instance at once, then those of the others. */
+  private disconnectRoom(roomName: string): void {
+    this.server.local.in(roomName).disconnectSockets(true);
+    if (this.config.cluster !== undefined) {
+      this.server.in(roomName).disconnectSockets(true);
+    }
   }
 
   /** Sends a citizen who just (re)connected their position and estimate, whatever was sent before. */

@@ -129,7 +129,9 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     const exception = waitForEvent<{ code: string }>(socket, 'exception');
 
     expect(refused.body.message).toBe(EDGE_SERVES_CITIZENS_ONLY);
-    await request(edge.baseUrl).get('/agent/').expect(503);
+    const page = await request(edge.baseUrl).get('/agent/').set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8').expect(503);
+    expect(page.text).toContain(EDGE_SERVES_CITIZENS_ONLY);
+    expect(page.headers['content-security-policy']).toBeDefined();
     await request(edge.baseUrl).post('/api/v1/auth/login').send({ username: 'edge.visitor', password: 'whatever-it-is' }).expect(503);
     await request(edge.baseUrl).get('/api/v1/health').expect(200);
     await request(edge.baseUrl).get('/').expect(200);
@@ -283,4 +285,20 @@ describe('A Redis outage between a core and an edge', () => {
       citizen.close();
     }
   }, 25_000);
+
+  it('should keep serving the citizens of the core while Redis is down', async () => {
+    proxy.cut();
+    try {
+      const citizen = await connectCitizen(core.baseUrl);
+      const answer = nextMessage(citizen.socket, 'bot');
+      await emitWithAck(citizen.socket, 'conversation:message', { text: 'je me suis fait arnaquer sur leboncoin' });
+
+      expect(await answer).toMatchObject({ outcome: 'answer' });
+      const leaving = waitForEvent(citizen.socket, 'disconnect');
+      await emitWithAck(citizen.socket, 'conversation:leave', {});
+      await leaving;
+    } finally {
+      proxy.restore();
+    }
+  });
 });
