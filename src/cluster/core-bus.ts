@@ -6,7 +6,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { type SocketError, toSocketError, UNKNOWN_ERROR } from '../common/errors/ws-exception.filter';
 import { AppConfig } from '../config/app-config';
 import { ClusterEvent } from './cluster.events';
-import { connectOrFail, describeRedisError, redisOptionsFromUrl } from './redis-url';
+import { closeRedis, connectOrFail, describeRedisError, onReconnected, redisOptionsFromUrl } from './redis-url';
 
 /** How long an edge waits for the core's answer, in ms, before telling the client the service is unavailable. */
 export const CORE_CALL_TIMEOUT_MS = 5_000;
@@ -131,14 +131,7 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
       this.core = { publisher, coreId: randomUUID(), announcements };
       this.announce('started');
       // Broadcasts to the edges were dropped while the link was down: their sockets catch up once it is back.
-      let lost = false;
-      publisher.on('close', () => (lost = true));
-      publisher.on('ready', () => {
-        if (lost) {
-          lost = false;
-          this.announce('resync');
-        }
-      });
+      onReconnected(publisher, () => this.announce('resync'));
       return;
     }
     const replies = `${cluster.prefix}:reply:${randomUUID()}`;
@@ -162,10 +155,7 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     for (const id of [...this.pending.keys()]) {
       this.settle(id, { id, ok: false, error: SERVICE_UNAVAILABLE });
     }
-    // QUIT would wait for a Redis that is unreachable: such a connection is dropped at once.
-    await Promise.all(
-      this.connections.map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())),
-    );
+    await closeRedis(this.connections);
   }
 
   /**

@@ -53,3 +53,22 @@ export async function connectOrFail(connection: Redis, purpose: string): Promise
     connection.off('error', noteCause);
   }
 }
+
+/** Closes Redis connections: QUIT for a ready one; one that is not ready is dropped at once (QUIT would wait for it). */
+export async function closeRedis(connections: readonly Redis[]): Promise<void> {
+  await Promise.all(connections.map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())));
+}
+
+/** Calls `callback` each time `connection` is ready again after it was lost (not at the first connection). */
+export function onReconnected(connection: Redis, callback: () => void): void {
+  let lost = false;
+  connection.on('close', () => {
+    lost = true;
+  });
+  connection.on('ready', () => {
+    if (lost) {
+      lost = false;
+      callback();
+    }
+  });
+}

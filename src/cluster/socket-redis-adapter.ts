@@ -4,7 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { ClusterEvent } from './cluster.events';
-import { connectOrFail, describeRedisError, redisOptionsFromUrl } from './redis-url';
+import { closeRedis, connectOrFail, describeRedisError, onReconnected, redisOptionsFromUrl } from './redis-url';
 
 /** A socket.io adapter constructor, as `Server.adapter()` takes it. */
 export type SocketAdapterConstructor = ReturnType<typeof createAdapter>;
@@ -70,16 +70,9 @@ export class SocketRedisAdapter implements OnApplicationShutdown {
     });
     dropFailedCommands(publisher, ['publish'], (error) => logger.warn(`Broadcast to other instances dropped: ${error instanceof Error ? error.name : 'Redis error'}`));
     dropFailedCommands(subscriber, ['unsubscribe', 'punsubscribe'], () => undefined);
-    let lost = false;
-    subscriber.on('close', () => {
-      lost = true;
-    });
-    subscriber.on('ready', () => {
-      if (lost) {
-        lost = false;
-        logger.warn('Redis is back: citizen sockets reconnect to catch up');
-        events.emit(ClusterEvent.RedisRestored);
-      }
+    onReconnected(subscriber, () => {
+      logger.warn('Redis is back: citizen sockets reconnect to catch up');
+      events.emit(ClusterEvent.RedisRestored);
     });
     const created = new SocketRedisAdapter(createAdapter(publisher, subscriber, { key: `${config.cluster.prefix}:socket.io` }));
     created.connections.push(publisher, subscriber);
@@ -87,9 +80,6 @@ export class SocketRedisAdapter implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // QUIT would wait for a Redis that is unreachable: such a connection is dropped at once.
-    await Promise.all(
-      this.connections.map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())),
-    );
+    await closeRedis(this.connections);
   }
 }
