@@ -2,11 +2,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { EDGE_SERVES_CITIZENS_ONLY } from '../officers/officer.gateway';
 
 /** HTTP paths an edge serves besides the citizen page: its health, the citizens' ratings and its own metrics. */
-const EDGE_PATHS = [/^\/api\/v1\/health$/, /^\/api\/v1\/ratings$/, /^\/metrics$/];
+const EDGE_PATHS = [/^\/api\/v1\/health\/?$/i, /^\/api\/v1\/ratings\/?$/i, /^\/metrics\/?$/i];
 /** What a browser that opens the console on an edge sees (static French text, no script). */
 const EDGE_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Console indisponible ici</title></head><body><main><h1>Console indisponible sur cette instance</h1><p>${EDGE_SERVES_CITIZENS_ONLY}</p></main></body></html>`;
-/** Paths only the core serves: the officer console and the rest of the HTTP API. */
-const CORE_PATHS = /^\/(agent|api)(\/|$)/;
+/** Paths only the core serves: the officer console and the rest of the HTTP API (any case: Express routes ignore it). */
+const CORE_PATHS = /^\/(agent|api)(\/|$)/i;
 
 /**
  * Express middleware of an edge instance (`INSTANCE_ROLE=edge`): the officer console (`/agent/`) and the HTTP API

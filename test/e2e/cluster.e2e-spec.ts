@@ -133,6 +133,7 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     expect(page.text).toContain(EDGE_SERVES_CITIZENS_ONLY);
     expect(page.headers['content-security-policy']).toBeDefined();
     await request(edge.baseUrl).post('/api/v1/auth/login').send({ username: 'edge.visitor', password: 'whatever-it-is' }).expect(503);
+    await request(edge.baseUrl).post('/API/V1/auth/login').send({ username: 'edge.visitor', password: 'whatever-it-is' }).expect(503);
     await request(edge.baseUrl).get('/api/v1/health').expect(200);
     await request(edge.baseUrl).get('/').expect(200);
     expect(await exception).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: EDGE_SERVES_CITIZENS_ONLY });
