@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { AnotherCoreError } from './cluster/core-bus';
 import { RedisUnreachableError } from './cluster/redis-url';
 import { AppConfig, InvalidEnvironmentError } from './config/app-config';
 import { IntentCatalogException } from './intents/intent-loader';
@@ -22,7 +23,10 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof IntentCatalogException || error instanceof InvalidEnvironmentError || error instanceof RedisUnreachableError) {
+  if (
+    error instanceof IntentCatalogException || error instanceof InvalidEnvironmentError || error instanceof RedisUnreachableError ||
+    error instanceof AnotherCoreError
+  ) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Start failed: ${error instanceof Error ? (error.stack ?? error.name) : String(error)}\n`);

@@ -7,9 +7,25 @@ import { type SocketError, toSocketError, UNKNOWN_ERROR } from '../common/errors
 import { AppConfig } from '../config/app-config';
 import { ClusterEvent } from './cluster.events';
 import { closeRedis, connectOrFail, describeRedisError, onReconnected, redisOptionsFromUrl } from './redis-url';
+import { SocketRedisAdapter } from './socket-redis-adapter';
 
 /** How long an edge waits for the core's answer, in ms, before telling the client the service is unavailable. */
 export const CORE_CALL_TIMEOUT_MS = 5_000;
+
+/**
+ * The time left for the answer's way back, in ms: the core drops a call that reaches it later than
+ * `CORE_CALL_TIMEOUT_MS` minus this after it was sent, so an answer rarely arrives after the edge gave up.
+ */
+export const CORE_CALL_MARGIN_MS = 1_000;
+
+/** How long a core starting waits, in ms, to learn whether another core already answers on the same prefix. */
+export const CORE_PING_TIMEOUT_MS = 2_000;
+
+/** How many callers' transit times the core remembers (one per edge process, see `CoreBus.isLate`). */
+const MAX_REMEMBERED_CALLERS = 1_000;
+
+/** Core bus method every core answers with its boot id: a core starting asks it to find another one. */
+const PING = 'cluster.ping';
 
 /** Refusal of a call an edge could not get answered by the core (core or Redis down). */
 export const SERVICE_UNAVAILABLE: SocketError = {
@@ -17,19 +33,32 @@ export const SERVICE_UNAVAILABLE: SocketError = {
   message: "Le service est momentanément indisponible : réessayez dans un instant. En cas d'urgence, appelez le 17 ou le 112 (SMS au 114).",
 };
 
+/** Thrown at start by a core that finds another core answering on the same `CLUSTER_PREFIX`. */
+export class AnotherCoreError extends Error {
+  constructor(prefix: string) {
+    super(
+      `Another core already answers on CLUSTER_PREFIX=${prefix} on this Redis: two cores would split the conversations. ` +
+        'Start this instance with INSTANCE_ROLE=edge, or give it a CLUSTER_PREFIX of its own.',
+    );
+    this.name = AnotherCoreError.name;
+  }
+}
+
 type CoreHandler = (payload: unknown) => unknown;
 
-/** A call from an edge, as published on `<prefix>:core`. */
+/** A call to the core, as published on `<prefix>:core`. */
 interface CoreRequest {
   id: string;
   method: string;
   payload: unknown;
   replyTo: string;
-  /** Milliseconds since the epoch after which the edge has given up: the core drops the call. */
-  deadline: number;
+  /** When the caller sent it, in ms of the caller's monotonic clock (`performance.now()`): see `CoreBus.isLate`. */
+  sentAt: number;
+  /** How long the caller waits for the answer, in ms. */
+  timeoutMs: number;
 }
 
-/** The core's answer, as published on the calling edge's reply channel, with the core's boot id. */
+/** The core's answer, as published on the caller's reply channel, with the core's boot id. */
 type CoreReply = { id: string; coreId?: string } & ({ ok: true; result: unknown } | { ok: false; error: SocketError });
 
 /** What the core announces on `<prefix>:core-events`: it started (new boot id), or edges should resync sockets. */
@@ -52,11 +81,15 @@ interface PendingCall {
  * text included) without storing it. A handler's error reaches the edge as the same socket error code and static
  * message (`toSocketError`), never its payload.
  *
- * A call is never queued while Redis is unreachable (it fails at once) and the core drops a call that arrives
- * after the edge gave up, so a citizen told « indisponible » can resend without the first attempt landing later.
- * The core has a boot id, announced when it starts and carried by its answers: an edge that sees a new one emits
- * `ClusterEvent.CoreRestarted` (the conversations it knew are gone). After the core's Redis link comes back, it
- * asks the edges to resync their sockets (`ClusterEvent.RedisRestored` on each edge).
+ * A call is never queued while Redis is unreachable (it fails at once), and the core drops a call that reaches it
+ * too late to be answered in time (`isLate`), so a citizen told « indisponible » can resend without the first
+ * attempt landing later. The core has a boot id, announced when it starts and carried by its answers: an edge that
+ * sees a new one emits `ClusterEvent.CoreRestarted` (the conversations it knew are gone). When the core's Redis
+ * connections (this bus's and the socket.io adapter's) all work again after a loss, it asks the edges to resync their
+ * sockets (`ClusterEvent.RedisRestored` on each edge).
+ *
+ * One core per prefix: a core refuses to start when another answers (`AnotherCoreError`), and logs an error when it
+ * hears another start at the same moment as itself.
  *
  * Written on ioredis rather than `@nestjs/microservices`' Redis transport, whose client leaves a failed publish
  * promise unhandled: with Node's default, a Redis outage would end the process.
@@ -67,17 +100,22 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlers = new Map<string, CoreHandler>();
   private readonly pending = new Map<string, PendingCall>();
   private readonly connections: Redis[] = [];
-  /** Set on an edge: where the core publishes the calls and the answers. */
-  private remote: { publisher: Redis; requests: string; replies: string } | undefined;
+  /** Where calls are published and answers come back (every instance of several). */
+  private link: { publisher: Redis; requests: string; replies: string } | undefined;
   /** Set on the core: its boot id and where it announces itself. */
   private core: { publisher: Redis; coreId: string; announcements: string } | undefined;
   /** On an edge: the boot id of the core that answered last. */
   private knownCoreId: string | undefined;
+  /** On the core: the least transit time seen from each caller, by reply channel, in ms (see `isLate`). */
+  private readonly transitFloors = new Map<string, number>();
 
   constructor(
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
-  ) {}
+    private readonly adapter: SocketRedisAdapter,
+  ) {
+    this.handlers.set(PING, () => this.core?.coreId ?? null);
+  }
 
   /** Registers the core's handler of `method`. Call it during module init, on every instance. */
   serve<P, R>(method: string, handler: (payload: P) => R | Promise<R>): void {
@@ -91,24 +129,14 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
    *   `CORE_CALL_TIMEOUT_MS`.
    */
   async call<R>(method: string, payload: unknown): Promise<R> {
-    if (this.remote === undefined) {
+    if (this.config.isCore) {
       const handler = this.handlers.get(method);
       if (handler === undefined) {
         throw new Error(`No core handler named ${method}`);
       }
       return (await handler(payload)) as R;
     }
-    const { publisher, requests, replies } = this.remote;
-    const id = randomUUID();
-    const request: CoreRequest = { id, method, payload, replyTo: replies, deadline: Date.now() + CORE_CALL_TIMEOUT_MS };
-    return new Promise<R>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(id, { id, ok: false, error: SERVICE_UNAVAILABLE }), CORE_CALL_TIMEOUT_MS);
-      this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject, timer });
-      publisher.publish(requests, JSON.stringify(request)).then(
-        (receivers) => receivers === 0 && this.settle(id, { id, ok: false, error: SERVICE_UNAVAILABLE }),
-        () => this.settle(id, { id, ok: false, error: SERVICE_UNAVAILABLE }),
-      );
-    });
+    return this.request<R>(method, payload, CORE_CALL_TIMEOUT_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -125,31 +153,32 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     });
     const requests = `${cluster.prefix}:core`;
     const announcements = `${cluster.prefix}:core-events`;
-    if (cluster.role === 'core') {
-      subscriber.on('message', (_channel: string, raw: string) => void this.answer(publisher, raw));
-      await subscriber.subscribe(requests);
-      this.core = { publisher, coreId: randomUUID(), announcements };
-      this.announce('started');
-      // Broadcasts to the edges were dropped while the link was down: their sockets catch up once it is back.
-      onReconnected(publisher, () => this.announce('resync'));
-      return;
-    }
     const replies = `${cluster.prefix}:reply:${randomUUID()}`;
     subscriber.on('message', (channel: string, raw: string) => {
-      if (channel === announcements) {
+      if (channel === requests) {
+        void this.answer(publisher, raw);
+      } else if (channel === announcements) {
         this.heard(parse<CoreAnnouncement>(raw));
-        return;
-      }
-      const reply = parse<CoreReply>(raw);
-      if (reply !== undefined && typeof reply.id === 'string') {
-        this.noteCore(reply.coreId);
-        this.settle(reply.id, reply);
+      } else {
+        this.replied(parse<CoreReply>(raw));
       }
     });
     await subscriber.subscribe(replies, announcements);
-    this.remote = { publisher, requests, replies };
+    this.link = { publisher, requests, replies };
+    if (cluster.role === 'edge') {
+      return;
+    }
+    // A subscriber that does not answer is a core that died without closing its connection: not a reason to refuse.
+    if (await this.request(PING, null, CORE_PING_TIMEOUT_MS).then(() => true, () => false)) {
+      await closeRedis(this.connections);
+      throw new AnotherCoreError(cluster.prefix);
+    }
+    await subscriber.subscribe(requests);
+    this.core = { publisher, coreId: randomUUID(), announcements };
+    this.announce('started');
+    // Broadcasts to the edges were dropped while the link was down: their sockets catch up once it all works again.
+    onReconnected([publisher, subscriber, ...this.adapter.connections], () => this.announce('resync'));
   }
-
 
   async onApplicationShutdown(): Promise<void> {
     for (const id of [...this.pending.keys()]) {
@@ -158,13 +187,38 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     await closeRedis(this.connections);
   }
 
+  /** Publishes a call to the core and waits up to `timeoutMs` for its answer (see `call` for errors). */
+  private request<R>(method: string, payload: unknown, timeoutMs: number): Promise<R> {
+    const link = this.link;
+    if (link === undefined) {
+      return Promise.reject(new WsException({ ...SERVICE_UNAVAILABLE }));
+    }
+    const id = randomUUID();
+    const request: CoreRequest = { id, method, payload, replyTo: link.replies, sentAt: performance.now(), timeoutMs };
+    return new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(() => this.settle(id, { id, ok: false, error: SERVICE_UNAVAILABLE }), timeoutMs);
+      this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject, timer });
+      link.publisher.publish(link.requests, JSON.stringify(request)).then(
+        (receivers) => receivers === 0 && this.settle(id, { id, ok: false, error: SERVICE_UNAVAILABLE }),
+        () => this.settle(id, { id, ok: false, error: SERVICE_UNAVAILABLE }),
+      );
+    });
+  }
+
   /**
-   * Runs an edge's call on the core and publishes the answer; a malformed call, or one past its deadline (the edge
-   * has already told its client it failed), is dropped.
+   * Runs a call on the core and publishes the answer; a malformed call, or one that came too late (`isLate`: its
+   * caller has told, or is about to tell, its client that it failed), is dropped.
    */
   private async answer(publisher: Redis, raw: string): Promise<void> {
     const request = parse<CoreRequest>(raw);
-    if (request === undefined || typeof request.id !== 'string' || typeof request.method !== 'string' || typeof request.replyTo !== 'string') {
+    if (
+      request === undefined ||
+      typeof request.id !== 'string' ||
+      typeof request.method !== 'string' ||
+      typeof request.replyTo !== 'string' ||
+      !Number.isFinite(request.sentAt) ||
+      !Number.isFinite(request.timeoutMs)
+    ) {
       this.logger.warn('Dropped a malformed core call');
       return;
     }
@@ -173,7 +227,7 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
       this.logger.warn('Dropped a core call to an unknown method');
       return;
     }
-    if (typeof request.deadline !== 'number' || Date.now() > request.deadline) {
+    if (this.isLate(request)) {
       this.logger.warn(`Dropped a late core call ${request.method}`);
       return;
     }
@@ -189,6 +243,37 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
       reply = { id: request.id, coreId, ok: false, error: socketError };
     }
     await publisher.publish(request.replyTo, JSON.stringify(reply)).catch(() => this.logger.warn(`Could not answer core call ${request.method}`));
+  }
+
+  /**
+   * Whether a call reached the core more than its `timeoutMs` minus `CORE_CALL_MARGIN_MS` after it was sent, so its
+   * answer would likely come after the caller gave up. The caller's clock is never compared with the core's (hosts'
+   * clocks differ by any amount): for each caller, the difference between arrival time (core's monotonic clock) and
+   * send time (caller's) is the transit time plus a constant offset, and the smallest difference seen is taken as
+   * the transit with no waiting, as NTP's clock filter keeps the sample of least delay (RFC 5905, section 10). A
+   * call's lateness is how much longer than that it took. Until a caller's first calls include a quick one, its
+   * calls are judged less late than they are: a call may then run late, never be dropped in error.
+   */
+  private isLate(request: CoreRequest): boolean {
+    const seen = performance.now() - request.sentAt;
+    const floor = Math.min(this.transitFloors.get(request.replyTo) ?? Number.POSITIVE_INFINITY, seen);
+    this.transitFloors.delete(request.replyTo);
+    this.transitFloors.set(request.replyTo, floor);
+    if (this.transitFloors.size > MAX_REMEMBERED_CALLERS) {
+      this.transitFloors.delete(this.transitFloors.keys().next().value as string);
+    }
+    return seen - floor > request.timeoutMs - CORE_CALL_MARGIN_MS;
+  }
+
+  /** An answer from the core on this instance's reply channel. */
+  private replied(reply: CoreReply | undefined): void {
+    if (reply === undefined || typeof reply.id !== 'string') {
+      return;
+    }
+    if (!this.config.isCore) {
+      this.noteCore(reply.coreId);
+    }
+    this.settle(reply.id, reply);
   }
 
   private settle(id: string, reply: CoreReply): void {
@@ -214,9 +299,15 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     this.core.publisher.publish(this.core.announcements, JSON.stringify(announcement)).catch(() => this.logger.warn(`Could not announce ${type} to the edges`));
   }
 
-  /** On an edge: a core announcement. */
+  /** A core announcement: on an edge, a resync or a core's boot id; on the core, another core starting. */
   private heard(announcement: CoreAnnouncement | undefined): void {
     if (announcement === undefined || typeof announcement.coreId !== 'string') {
+      return;
+    }
+    if (this.config.isCore) {
+      if (announcement.type === 'started' && this.core !== undefined && announcement.coreId !== this.core.coreId) {
+        this.logger.error('Another core started on the same CLUSTER_PREFIX: the conversations are split between them; stop one');
+      }
       return;
     }
     if (announcement.type === 'resync' && announcement.coreId === this.knownCoreId) {

@@ -1,4 +1,7 @@
-import { describeRedisError, redisOptionsFromUrl } from './redis-url';
+import { once } from 'node:events';
+import { Redis } from 'ioredis';
+import { requireRedis, TEST_REDIS_URL } from '../../test/support/redis';
+import { describeRedisError, onReconnected, redisOptionsFromUrl } from './redis-url';
 
 describe('redisOptionsFromUrl', () => {
   it('reads host, port, credentials and database', () => {
@@ -24,5 +27,45 @@ describe('describeRedisError', () => {
 
     expect(describeRedisError(refused)).toBe('Error ECONNREFUSED');
     expect(describeRedisError(replied)).toBe('ReplyError');
+  });
+});
+
+describe('onReconnected', () => {
+  let connections: Redis[];
+
+  beforeAll(async () => {
+    await requireRedis();
+  });
+
+  beforeEach(async () => {
+    connections = [new Redis(TEST_REDIS_URL, { lazyConnect: true }), new Redis(TEST_REDIS_URL, { lazyConnect: true })];
+    await Promise.all(connections.map((connection) => connection.connect()));
+  });
+
+  afterEach(() => {
+    for (const connection of connections) {
+      connection.disconnect();
+    }
+  });
+
+  it('should call back only once every connection is ready again after one or more were lost', async () => {
+    const [first, second] = connections;
+    const calls: string[] = [];
+    onReconnected(connections, () => calls.push([first.status, second.status].join()));
+
+    const ended = Promise.all([once(first, 'end'), once(second, 'end')]);
+    first.disconnect();
+    second.disconnect();
+    await ended;
+    await first.connect();
+    expect(calls).toEqual([]);
+    await second.connect();
+    expect(calls).toEqual(['ready,ready']);
+
+    const endedAgain = once(second, 'end');
+    second.disconnect();
+    await endedAgain;
+    await second.connect();
+    expect(calls).toEqual(['ready,ready', 'ready,ready']);
   });
 });

@@ -59,16 +59,21 @@ export async function closeRedis(connections: readonly Redis[]): Promise<void> {
   await Promise.all(connections.map((connection) => (connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect())));
 }
 
-/** Calls `callback` each time `connection` is ready again after it was lost (not at the first connection). */
-export function onReconnected(connection: Redis, callback: () => void): void {
+/**
+ * Calls `callback` each time every one of `connections` is ready again after one or more of them was lost (not at
+ * the first connection): the moment a link made of several connections works again as a whole.
+ */
+export function onReconnected(connections: readonly Redis[], callback: () => void): void {
   let lost = false;
-  connection.on('close', () => {
-    lost = true;
-  });
-  connection.on('ready', () => {
-    if (lost) {
-      lost = false;
-      callback();
-    }
-  });
+  for (const connection of connections) {
+    connection.on('close', () => {
+      lost = true;
+    });
+    connection.on('ready', () => {
+      if (lost && connections.every((other) => other.status === 'ready')) {
+        lost = false;
+        callback();
+      }
+    });
+  }
 }

@@ -38,14 +38,30 @@ export function dropFailedCommands(redis: Redis, commands: readonly UnhandledCom
  *
  * While Redis is unreachable, broadcasts to other instances are dropped at once (no offline queue, and the adapter's
  * unhandled publish failures are caught: they would otherwise end the process); local sockets are still served.
- * When the connection comes back after a loss, `ClusterEvent.RedisRestored` tells the citizen gateway to make its
- * sockets reconnect and catch up what they missed. The two connections close when the app shuts down.
+ * When both connections are back after a loss, `ClusterEvent.RedisRestored` tells the citizen gateway to make its
+ * sockets reconnect and catch up what they missed; until then `linked` is false. The two connections close when the
+ * app shuts down.
  */
 @Injectable()
 export class SocketRedisAdapter implements OnApplicationShutdown {
   private readonly logger = new Logger(SocketRedisAdapter.name);
-  private readonly connections: Redis[] = [];
-  private constructor(readonly adapter: SocketAdapterConstructor | undefined) {}
+  /** The adapter's publisher and subscriber (none for a single instance). */
+  readonly connections: readonly Redis[];
+
+  private constructor(
+    readonly adapter: SocketAdapterConstructor | undefined,
+    connections: readonly Redis[] = [],
+  ) {
+    this.connections = connections;
+  }
+
+  /**
+   * Whether a join, a disconnect or a broadcast by room would now reach the sockets of other instances: both
+   * connections are ready (always true for a single instance).
+   */
+  get linked(): boolean {
+    return this.connections.every((connection) => connection.status === 'ready');
+  }
 
   /**
    * Connects both Redis connections before the adapter subscribes, with `REDIS_URL`; none for a single instance.
@@ -70,13 +86,11 @@ export class SocketRedisAdapter implements OnApplicationShutdown {
     });
     dropFailedCommands(publisher, ['publish'], (error) => logger.warn(`Broadcast to other instances dropped: ${error instanceof Error ? error.name : 'Redis error'}`));
     dropFailedCommands(subscriber, ['unsubscribe', 'punsubscribe'], () => undefined);
-    onReconnected(subscriber, () => {
+    onReconnected([publisher, subscriber], () => {
       logger.warn('Redis is back: citizen sockets reconnect to catch up');
       events.emit(ClusterEvent.RedisRestored);
     });
-    const created = new SocketRedisAdapter(createAdapter(publisher, subscriber, { key: `${config.cluster.prefix}:socket.io` }));
-    created.connections.push(publisher, subscriber);
-    return created;
+    return new SocketRedisAdapter(createAdapter(publisher, subscriber, { key: `${config.cluster.prefix}:socket.io` }), [publisher, subscriber]);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,8 +1,9 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
-import { CoreBus } from '../cluster/core-bus';
+import { WebSocketGateway, WebSocketServer, WsException } from '@nestjs/websockets';
+import { CoreBus, SERVICE_UNAVAILABLE } from '../cluster/core-bus';
+import { SocketRedisAdapter } from '../cluster/socket-redis-adapter';
 import { Clock } from '../common/clock/clock';
 import { coalescePerTurn } from '../common/coalesce';
 import { CitizenRateLimiter } from '../common/security/citizen-rate-limiter';
@@ -78,6 +79,12 @@ export const SOCKET_SWEEP_INTERVAL_MS = 30_000;
  */
 export const LOCAL_SOCKET_IDS_EVENT = 'citizen:local-socket-ids';
 
+/**
+ * How long the sweep waits for every instance's socket ids, in ms: a little more than the Redis adapter's own
+ * request timeout (5 s), since the adapter never answers at all when Redis fails under its request.
+ */
+const SWEEP_ANSWER_TIMEOUT_MS = 6_000;
+
 /** A citizen socket the core knows: its conversation, and the order in which it was registered. */
 interface KnownSocket {
   conversationId: string;
@@ -125,6 +132,7 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
     private readonly bus: CoreBus,
     private readonly limits: CitizenRateLimiter,
     private readonly config: AppConfig,
+    private readonly adapter: SocketRedisAdapter,
   ) {}
 
   onModuleInit(): void {
@@ -149,19 +157,31 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
   /**
    * Treats as closed every citizen socket registered before the sweep began that no instance holds any more (its
    * edge crashed), so its conversation can wait for the citizen and end. Every instance answers with its socket ids
-   * (`LOCAL_SOCKET_IDS_EVENT`); when one does not answer within 5 s, nothing is decided.
+   * (`LOCAL_SOCKET_IDS_EVENT`); when Redis is down, or an instance does not answer within `SWEEP_ANSWER_TIMEOUT_MS`,
+   * nothing is decided.
    * @returns how many sockets were found gone.
    */
   async sweep(): Promise<number> {
+    if (!this.adapter.linked) {
+      this.logger.warn('Citizen socket sweep skipped: Redis is not reachable');
+      return 0;
+    }
     const before = this.registrations;
+    let timer: NodeJS.Timeout | undefined;
     let live: Set<string>;
     try {
-      // The Redis adapter rejects after its own request timeout (5 s) when an instance does not answer.
-      const remote = (await this.server.serverSideEmitWithAck(LOCAL_SOCKET_IDS_EVENT)) as unknown[];
+      const remote = await Promise.race([
+        this.server.serverSideEmitWithAck(LOCAL_SOCKET_IDS_EVENT) as Promise<unknown[]>,
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer')), SWEEP_ANSWER_TIMEOUT_MS);
+        }),
+      ]);
       live = new Set([...this.server.sockets.keys(), ...remote.flatMap((ids) => (Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : []))]);
     } catch {
       this.logger.warn('Citizen socket sweep skipped: an instance did not answer');
       return 0;
+    } finally {
+      clearTimeout(timer);
     }
     const gone = [...this.sockets].filter(([socketId, known]) => known.registration <= before && !live.has(socketId));
     for (const [socketId] of gone) {
@@ -173,8 +193,15 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
     return gone.length;
   }
 
-  /** A citizen socket connected: it resumes its conversation or opens a new one (see the class). */
+  /**
+   * A citizen socket connected: it resumes its conversation or opens a new one (see the class).
+   * @throws WsException `SERVICE_UNAVAILABLE` for a socket of another instance while the Redis adapter cannot reach
+   *   it (its room join would be lost, leaving it connected to a conversation it never hears from).
+   */
   async connect(ref: CitizenSocketRef): Promise<void> {
+    if (!this.adapter.linked && !this.server.sockets.has(ref.socketId)) {
+      throw new WsException({ ...SERVICE_UNAVAILABLE });
+    }
     const existing = ref.resumeToken === undefined ? undefined : this.conversations.resume(ref.resumeToken);
     if (existing) {
       this.join(ref, existing, true);

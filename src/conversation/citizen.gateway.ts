@@ -14,6 +14,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { ClusterEvent } from '../cluster/cluster.events';
 import { CoreBus, SERVICE_UNAVAILABLE } from '../cluster/core-bus';
+import { SocketRedisAdapter } from '../cluster/socket-redis-adapter';
 import { SocketExceptionFilter, toSocketError } from '../common/errors/ws-exception.filter';
 import { clientAddress } from '../common/security/client-address';
 import { CitizenRateLimiter } from '../common/security/citizen-rate-limiter';
@@ -76,6 +77,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly bus: CoreBus,
     private readonly limits: CitizenRateLimiter,
     private readonly config: AppConfig,
+    private readonly adapter: SocketRedisAdapter,
   ) {}
 
   /** Answers the core's sweep (`CitizenSessions.sweep`) with the ids of this instance's citizen sockets. */
@@ -87,7 +89,9 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const address = clientAddress(client.handshake, this.config.trustProxy);
     client.data.address = address;
     const ref: CitizenSocketRef = { socketId: client.id, address, ...parseCitizenHandshake(client.handshake.auth) };
-    const connected = this.bus.call<void>(CitizenCoreMethod.Connect, ref).then(
+    // An edge whose Redis adapter is down would not hear the core's messages to this socket.
+    const call = this.config.isCore || this.adapter.linked ? this.bus.call<void>(CitizenCoreMethod.Connect, ref) : Promise.reject(new WsException({ ...SERVICE_UNAVAILABLE }));
+    const connected = call.then(
       () => true,
       (error: unknown) => {
         client.emit('exception', { status: 'error', ...toSocketError(error) });

@@ -1,5 +1,8 @@
+import { once } from 'node:events';
+import { Redis } from 'ioredis';
 import { io } from 'socket.io-client';
-import { CORE_CALL_TIMEOUT_MS } from '../../src/cluster/core-bus';
+import { AnotherCoreError, CORE_CALL_TIMEOUT_MS } from '../../src/cluster/core-bus';
+import { SocketRedisAdapter } from '../../src/cluster/socket-redis-adapter';
 import request from 'supertest';
 import { CitizenSessions } from '../../src/conversation/citizen-sessions';
 import { EDGE_SERVES_CITIZENS_ONLY } from '../../src/officers/officer.gateway';
@@ -201,6 +204,98 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     expect(back.started).toMatchObject({ conversationId: citizen.conversationId, resumed: true });
     expect(missed.seq).toBe(2);
   });
+
+  it('should refuse to start a second core on the same prefix, and say how to start an edge instead', async () => {
+    const second = createTestApp(cluster);
+
+    await expect(second).rejects.toThrow(AnotherCoreError);
+    await expect(second).rejects.toThrow('INSTANCE_ROLE=edge');
+    expect((await connectCitizen(edge.baseUrl)).started.status).toBe('bot');
+  });
+
+  it('should answer calls from a host whose clock is an hour off, and drop a call that waited too long to be answered in time', async () => {
+    const replies = `${prefix}:reply:test-caller`;
+    const subscriber = new Redis(TEST_REDIS_URL);
+    const publisher = new Redis(TEST_REDIS_URL);
+    try {
+      await subscriber.subscribe(replies);
+      const answered: string[] = [];
+      const lastAnswered = new Promise<void>((resolve) =>
+        subscriber.on('message', (_channel: string, raw: string) => {
+          const { id } = JSON.parse(raw) as { id: string };
+          answered.push(id);
+          if (id === 'on-time-after') {
+            resolve();
+          }
+        }),
+      );
+      const anHourAhead = 3_600_000;
+      const send = (id: string, sentAgoMs: number) =>
+        publisher.publish(
+          `${prefix}:core`,
+          JSON.stringify({ id, method: 'cluster.ping', payload: null, replyTo: replies, sentAt: performance.now() + anHourAhead - sentAgoMs, timeoutMs: 5_000 }),
+        );
+
+      await send('on-time', 0);
+      await send('waited-4.5-s', 4_500);
+      await send('on-time-after', 0);
+      await lastAnswered;
+
+      expect(answered).toEqual(['on-time', 'on-time-after']);
+    } finally {
+      subscriber.disconnect();
+      publisher.disconnect();
+    }
+  });
+
+  it("should refuse a citizen of the edge while the core's adapter cannot reach it, and make the edge's citizens catch up once it can", async () => {
+    const before = await connectCitizen(edge.baseUrl);
+    const [publisher] = core.app.get(SocketRedisAdapter).connections;
+    const ended = once(publisher, 'end');
+    publisher.disconnect();
+    await ended;
+    let resumeToken: string | undefined;
+    const socket = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 50,
+      auth: (send) => send(resumeToken === undefined ? {} : { resumeToken, lastSeq: 0 }),
+    });
+    try {
+      expect(await waitForEvent(socket, 'exception')).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+
+      const started = waitForEvent<ConversationStarted>(socket, 'conversation:started');
+      // Told to reconnect (this test client does not), as every edge socket is, to catch up.
+      const resynced = waitForEvent<string>(before.socket, 'disconnect');
+      await publisher.connect();
+
+      expect(await started).toMatchObject({ resumed: false, status: 'bot' });
+      expect(await resynced).toBe('transport close');
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("should refuse a citizen while the edge's own adapter cannot hear the core, and take them once it can", async () => {
+    const [, subscriber] = edge.app.get(SocketRedisAdapter).connections;
+    const ended = once(subscriber, 'end');
+    subscriber.disconnect();
+    await ended;
+    const socket = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, { transports: ['websocket'], forceNew: true, reconnectionDelay: 50 });
+    try {
+      expect(await waitForEvent(socket, 'exception')).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+
+      const started = waitForEvent<ConversationStarted>(socket, 'conversation:started');
+      await subscriber.connect();
+      const answer = nextMessage(socket, 'bot');
+      await emitWithAck(socket, 'conversation:message', { text: 'je me suis fait arnaquer sur leboncoin' });
+
+      expect(await started).toMatchObject({ resumed: false });
+      expect(await answer).toMatchObject({ outcome: 'answer' });
+    } finally {
+      socket.close();
+    }
+  });
 });
 
 describe('An edge whose core does not answer', () => {
@@ -287,9 +382,13 @@ describe('A Redis outage between a core and an edge', () => {
     }
   }, 25_000);
 
-  it('should keep serving the citizens of the core while Redis is down', async () => {
+  it('should keep serving the citizens of the core while Redis is down, and skip the sweep rather than hang', async () => {
+    const lost = once(core.app.get(SocketRedisAdapter).connections[0], 'close');
     proxy.cut();
     try {
+      await lost;
+      expect(await core.app.get(CitizenSessions).sweep()).toBe(0);
+
       const citizen = await connectCitizen(core.baseUrl);
       const answer = nextMessage(citizen.socket, 'bot');
       await emitWithAck(citizen.socket, 'conversation:message', { text: 'je me suis fait arnaquer sur leboncoin' });

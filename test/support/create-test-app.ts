@@ -96,7 +96,15 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const logs = new CollectingLogger();
   openCollectors.add(logs);
   const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
-  await app.listen(options.port ?? 0, '127.0.0.1');
+  try {
+    await app.listen(options.port ?? 0, '127.0.0.1');
+  } catch (error: unknown) {
+    // A refused start (a second core…) leaves connections open: close them so the test file can end.
+    await app.close().catch(() => undefined);
+    openCollectors.delete(logs);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
