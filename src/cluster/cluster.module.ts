@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from '../config/app-config';
 import { CoreBus } from './core-bus';
 import { SocketRedisAdapter } from './socket-redis-adapter';
@@ -9,7 +8,7 @@ import { SocketRedisAdapter } from './socket-redis-adapter';
 @Module({
   providers: [
     CoreBus,
-    { provide: SocketRedisAdapter, inject: [AppConfig, EventEmitter2], useFactory: (config: AppConfig, events: EventEmitter2) => SocketRedisAdapter.create(config, events) },
+    { provide: SocketRedisAdapter, inject: [AppConfig], useFactory: (config: AppConfig) => SocketRedisAdapter.create(config) },
   ],
   exports: [CoreBus, SocketRedisAdapter],
 })

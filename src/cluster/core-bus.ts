@@ -5,6 +5,7 @@ import { WsException } from '@nestjs/websockets';
 import { Redis, type RedisOptions } from 'ioredis';
 import { type SocketError, toSocketError, UNKNOWN_ERROR } from '../common/errors/ws-exception.filter';
 import { AppConfig } from '../config/app-config';
+import { CallLateness } from './call-lateness';
 import { ClusterEvent } from './cluster.events';
 import { closeRedis, connectOrFail, describeRedisError, onReconnected, redisOptionsFromUrl } from './redis-url';
 import { SocketRedisAdapter } from './socket-redis-adapter';
@@ -13,16 +14,14 @@ import { SocketRedisAdapter } from './socket-redis-adapter';
 export const CORE_CALL_TIMEOUT_MS = 5_000;
 
 /**
- * The time left for the answer's way back, in ms: the core drops a call that reaches it later than
- * `CORE_CALL_TIMEOUT_MS` minus this after it was sent, so an answer rarely arrives after the edge gave up.
+ * The time left for the answer's way back, in ms: the core drops a call that reaches it more than its timeout minus
+ * this later than the quickest recent transit from the same caller (`CallLateness`), so an answer rarely arrives
+ * after the edge gave up.
  */
 export const CORE_CALL_MARGIN_MS = 1_000;
 
 /** How long a core starting waits, in ms, to learn whether another core already answers on the same prefix. */
 export const CORE_PING_TIMEOUT_MS = 2_000;
-
-/** How many callers' transit times the core remembers (one per edge process, see `CoreBus.isLate`). */
-const MAX_REMEMBERED_CALLERS = 1_000;
 
 /** Core bus method every core answers with its boot id: a core starting asks it to find another one. */
 const PING = 'cluster.ping';
@@ -52,7 +51,7 @@ interface CoreRequest {
   method: string;
   payload: unknown;
   replyTo: string;
-  /** When the caller sent it, in ms of the caller's monotonic clock (`performance.now()`): see `CoreBus.isLate`. */
+  /** When the caller sent it, in ms of the caller's monotonic clock (`performance.now()`): see `CallLateness`. */
   sentAt: number;
   /** How long the caller waits for the answer, in ms. */
   timeoutMs: number;
@@ -82,14 +81,16 @@ interface PendingCall {
  * message (`toSocketError`), never its payload.
  *
  * A call is never queued while Redis is unreachable (it fails at once), and the core drops a call that reaches it
- * too late to be answered in time (`isLate`), so a citizen told « indisponible » can resend without the first
+ * too late to be answered in time (`CallLateness`), so a citizen told « indisponible » can resend without the first
  * attempt landing later. The core has a boot id, announced when it starts and carried by its answers: an edge that
- * sees a new one emits `ClusterEvent.CoreRestarted` (the conversations it knew are gone). When the core's Redis
- * connections (this bus's and the socket.io adapter's) all work again after a loss, it asks the edges to resync their
- * sockets (`ClusterEvent.RedisRestored` on each edge).
+ * sees a new one emits `ClusterEvent.CoreRestarted` (the conversations it knew are gone). When an instance's Redis
+ * connections (this bus's and the socket.io adapter's) all work again after a loss, broadcasts of the meantime may
+ * be lost: the edges resync their sockets (`ClusterEvent.RedisRestored`), an edge on its own and the core by asking
+ * every edge.
  *
- * One core per prefix: a core refuses to start when another answers (`AnotherCoreError`), and logs an error when it
- * hears another start at the same moment as itself.
+ * One core per prefix: a core refuses to start when another answers (`AnotherCoreError`), and logs an error each
+ * time it hears another core announce itself (two started at the same instant, or one started while the other was
+ * cut from Redis).
  *
  * Written on ioredis rather than `@nestjs/microservices`' Redis transport, whose client leaves a failed publish
  * promise unhandled: with Node's default, a Redis outage would end the process.
@@ -106,8 +107,8 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
   private core: { publisher: Redis; coreId: string; announcements: string } | undefined;
   /** On an edge: the boot id of the core that answered last. */
   private knownCoreId: string | undefined;
-  /** On the core: the least transit time seen from each caller, by reply channel, in ms (see `isLate`). */
-  private readonly transitFloors = new Map<string, number>();
+  /** On the core: how late each call arrives, by caller (its reply channel). */
+  private readonly lateness = new CallLateness();
 
   constructor(
     private readonly config: AppConfig,
@@ -163,6 +164,8 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
         this.replied(parse<CoreReply>(raw));
       }
     });
+    // Broadcasts were dropped while the link was down: sockets of edges catch up once it all works again.
+    onReconnected([publisher, subscriber, ...this.adapter.connections], () => this.restored());
     await subscriber.subscribe(replies, announcements);
     this.link = { publisher, requests, replies };
     if (cluster.role === 'edge') {
@@ -176,8 +179,6 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     await subscriber.subscribe(requests);
     this.core = { publisher, coreId: randomUUID(), announcements };
     this.announce('started');
-    // Broadcasts to the edges were dropped while the link was down: their sockets catch up once it all works again.
-    onReconnected([publisher, subscriber, ...this.adapter.connections], () => this.announce('resync'));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -227,7 +228,7 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
       this.logger.warn('Dropped a core call to an unknown method');
       return;
     }
-    if (this.isLate(request)) {
+    if (this.lateness.lateness(request.replyTo, request.sentAt, performance.now()) > request.timeoutMs - CORE_CALL_MARGIN_MS) {
       this.logger.warn(`Dropped a late core call ${request.method}`);
       return;
     }
@@ -243,26 +244,6 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
       reply = { id: request.id, coreId, ok: false, error: socketError };
     }
     await publisher.publish(request.replyTo, JSON.stringify(reply)).catch(() => this.logger.warn(`Could not answer core call ${request.method}`));
-  }
-
-  /**
-   * Whether a call reached the core more than its `timeoutMs` minus `CORE_CALL_MARGIN_MS` after it was sent, so its
-   * answer would likely come after the caller gave up. The caller's clock is never compared with the core's (hosts'
-   * clocks differ by any amount): for each caller, the difference between arrival time (core's monotonic clock) and
-   * send time (caller's) is the transit time plus a constant offset, and the smallest difference seen is taken as
-   * the transit with no waiting, as NTP's clock filter keeps the sample of least delay (RFC 5905, section 10). A
-   * call's lateness is how much longer than that it took. Until a caller's first calls include a quick one, its
-   * calls are judged less late than they are: a call may then run late, never be dropped in error.
-   */
-  private isLate(request: CoreRequest): boolean {
-    const seen = performance.now() - request.sentAt;
-    const floor = Math.min(this.transitFloors.get(request.replyTo) ?? Number.POSITIVE_INFINITY, seen);
-    this.transitFloors.delete(request.replyTo);
-    this.transitFloors.set(request.replyTo, floor);
-    if (this.transitFloors.size > MAX_REMEMBERED_CALLERS) {
-      this.transitFloors.delete(this.transitFloors.keys().next().value as string);
-    }
-    return seen - floor > request.timeoutMs - CORE_CALL_MARGIN_MS;
   }
 
   /** An answer from the core on this instance's reply channel. */
@@ -290,6 +271,16 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
+  /** All of this instance's Redis connections work again after a loss: edges' citizen sockets reconnect. */
+  private restored(): void {
+    if (this.config.isCore) {
+      this.announce('resync');
+    } else {
+      this.logger.warn('Redis is back: citizen sockets reconnect to catch up');
+      this.events.emit(ClusterEvent.RedisRestored);
+    }
+  }
+
   /** On the core: publishes an announcement to the edges (lost if Redis is down, like any broadcast). */
   private announce(type: CoreAnnouncement['type']): void {
     if (this.core === undefined) {
@@ -299,13 +290,13 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     this.core.publisher.publish(this.core.announcements, JSON.stringify(announcement)).catch(() => this.logger.warn(`Could not announce ${type} to the edges`));
   }
 
-  /** A core announcement: on an edge, a resync or a core's boot id; on the core, another core starting. */
+  /** A core announcement: on an edge, a resync or a core's boot id; on the core, another core's (an error). */
   private heard(announcement: CoreAnnouncement | undefined): void {
     if (announcement === undefined || typeof announcement.coreId !== 'string') {
       return;
     }
     if (this.config.isCore) {
-      if (announcement.type === 'started' && this.core !== undefined && announcement.coreId !== this.core.coreId) {
+      if (this.core !== undefined && announcement.coreId !== this.core.coreId) {
         this.logger.error('Another core started on the same CLUSTER_PREFIX: the conversations are split between them; stop one');
       }
       return;

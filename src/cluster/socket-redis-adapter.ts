@@ -1,10 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { ClusterEvent } from './cluster.events';
-import { closeRedis, connectOrFail, describeRedisError, onReconnected, redisOptionsFromUrl } from './redis-url';
+import { closeRedis, connectOrFail, describeRedisError, redisOptionsFromUrl } from './redis-url';
 
 /** A socket.io adapter constructor, as `Server.adapter()` takes it. */
 export type SocketAdapterConstructor = ReturnType<typeof createAdapter>;
@@ -38,9 +36,8 @@ export function dropFailedCommands(redis: Redis, commands: readonly UnhandledCom
  *
  * While Redis is unreachable, broadcasts to other instances are dropped at once (no offline queue, and the adapter's
  * unhandled publish failures are caught: they would otherwise end the process); local sockets are still served.
- * When both connections are back after a loss, `ClusterEvent.RedisRestored` tells the citizen gateway to make its
- * sockets reconnect and catch up what they missed; until then `linked` is false. The two connections close when the
- * app shuts down.
+ * Until both connections are back after a loss, `linked` is false (`CoreBus` then has the sockets catch up what they
+ * missed). The two connections close when the app shuts down.
  */
 @Injectable()
 export class SocketRedisAdapter implements OnApplicationShutdown {
@@ -67,7 +64,7 @@ export class SocketRedisAdapter implements OnApplicationShutdown {
    * Connects both Redis connections before the adapter subscribes, with `REDIS_URL`; none for a single instance.
    * @throws RedisUnreachableError when Redis does not answer at start.
    */
-  static async create(config: AppConfig, events: EventEmitter2): Promise<SocketRedisAdapter> {
+  static async create(config: AppConfig): Promise<SocketRedisAdapter> {
     if (config.cluster === undefined) {
       return new SocketRedisAdapter(undefined);
     }
@@ -86,10 +83,6 @@ export class SocketRedisAdapter implements OnApplicationShutdown {
     });
     dropFailedCommands(publisher, ['publish'], (error) => logger.warn(`Broadcast to other instances dropped: ${error instanceof Error ? error.name : 'Redis error'}`));
     dropFailedCommands(subscriber, ['unsubscribe', 'punsubscribe'], () => undefined);
-    onReconnected([publisher, subscriber], () => {
-      logger.warn('Redis is back: citizen sockets reconnect to catch up');
-      events.emit(ClusterEvent.RedisRestored);
-    });
     return new SocketRedisAdapter(createAdapter(publisher, subscriber, { key: `${config.cluster.prefix}:socket.io` }), [publisher, subscriber]);
   }
 

@@ -117,6 +117,8 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
   private readonly sockets = new Map<string, KnownSocket>();
   private registrations = 0;
   private sweepTimer: NodeJS.Timeout | undefined;
+  /** Sockets the last sweep found on no instance: found missing again by the next, they are treated as closed. */
+  private missingAtLastSweep = new Set<string>();
   /** The address that opened each live conversation, to give its slot back when it ends. */
   private readonly openedFrom = new Map<string, string>();
   /** The last position and estimate sent to each waiting conversation (`position:estimate`), to send only changes. */
@@ -155,10 +157,11 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   /**
-   * Treats as closed every citizen socket registered before the sweep began that no instance holds any more (its
-   * edge crashed), so its conversation can wait for the citizen and end. Every instance answers with its socket ids
-   * (`LOCAL_SOCKET_IDS_EVENT`); when Redis is down, or an instance does not answer within `SWEEP_ANSWER_TIMEOUT_MS`,
-   * nothing is decided.
+   * Treats as closed every citizen socket that no instance has held at two sweeps in a row (its edge crashed), so its
+   * conversation can wait for the citizen and end; sockets registered after a sweep began are not judged by it.
+   * Every instance answers with its socket ids (`LOCAL_SOCKET_IDS_EVENT`); an instance briefly cut from Redis is not
+   * asked, hence the second sweep. When the core's Redis adapter is down, or an instance does not answer within
+   * `SWEEP_ANSWER_TIMEOUT_MS`, nothing is decided.
    * @returns how many sockets were found gone.
    */
   async sweep(): Promise<number> {
@@ -183,8 +186,10 @@ export class CitizenSessions implements OnModuleInit, OnApplicationBootstrap, On
     } finally {
       clearTimeout(timer);
     }
-    const gone = [...this.sockets].filter(([socketId, known]) => known.registration <= before && !live.has(socketId));
-    for (const [socketId] of gone) {
+    const missing = [...this.sockets].filter(([socketId, known]) => known.registration <= before && !live.has(socketId)).map(([socketId]) => socketId);
+    const gone = missing.filter((socketId) => this.missingAtLastSweep.has(socketId));
+    this.missingAtLastSweep = new Set(missing.filter((socketId) => !this.missingAtLastSweep.has(socketId)));
+    for (const socketId of gone) {
       this.disconnect(socketId);
     }
     if (gone.length > 0) {

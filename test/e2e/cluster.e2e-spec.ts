@@ -143,7 +143,7 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     socket.close();
   });
 
-  it('should find the sockets of a crashed edge at the sweep, keep the live ones, and hear of an edge that stops', async () => {
+  it('should find the sockets of a crashed edge at the second sweep, keep the live ones, and hear of an edge that stops', async () => {
     const officer = await connectOfficer(core.baseUrl, (await core.signInOfficer('core.watcher')).accessToken);
     const live = await connectCitizen(edge.baseUrl);
     await queue(live);
@@ -151,6 +151,7 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     // The core hears of a socket that no instance holds: what an edge that crashed leaves behind.
     await sessions.connect({ socketId: 'socket-of-a-crashed-edge', address: '127.0.0.1', resumeToken: live.started.resumeToken, lastSeq: 0 });
 
+    expect(await sessions.sweep()).toBe(0);
     expect(await sessions.sweep()).toBe(1);
     expect(await sessions.sweep()).toBe(0);
     const away = queueWhere(officer.socket, (items) => items.find((item) => item.conversationId === live.conversationId)?.citizenConnected === false);
@@ -248,19 +249,32 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     }
   });
 
+  it('should log an error when the core hears another core announce itself on its prefix', async () => {
+    const replies = `${prefix}:reply:test-announcer`;
+    const subscriber = new Redis(TEST_REDIS_URL);
+    const publisher = new Redis(TEST_REDIS_URL);
+    try {
+      await subscriber.subscribe(replies);
+      const answered = once(subscriber, 'message');
+      await publisher.publish(`${prefix}:core-events`, JSON.stringify({ coreId: 'a-core-cut-from-redis-until-now', type: 'resync' }));
+      // Heard after the announcement, on the same connection: once answered, the announcement has been handled.
+      await publisher.publish(`${prefix}:core`, JSON.stringify({ id: 'after', method: 'cluster.ping', payload: null, replyTo: replies, sentAt: performance.now(), timeoutMs: 5_000 }));
+      await answered;
+
+      expect(core.logs.entries()).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('Another core') }));
+    } finally {
+      subscriber.disconnect();
+      publisher.disconnect();
+    }
+  });
+
   it("should refuse a citizen of the edge while the core's adapter cannot reach it, and make the edge's citizens catch up once it can", async () => {
     const before = await connectCitizen(edge.baseUrl);
     const [publisher] = core.app.get(SocketRedisAdapter).connections;
     const ended = once(publisher, 'end');
     publisher.disconnect();
     await ended;
-    let resumeToken: string | undefined;
-    const socket = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnectionDelay: 50,
-      auth: (send) => send(resumeToken === undefined ? {} : { resumeToken, lastSeq: 0 }),
-    });
+    const socket = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, { transports: ['websocket'], forceNew: true, reconnectionDelay: 50 });
     try {
       expect(await waitForEvent(socket, 'exception')).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
 
