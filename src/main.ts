@@ -12,7 +12,7 @@ import { IntentCatalogException } from './intents/intent-loader';
  * lines are buffered until pino takes over (`configureApp`), so every line is JSON.
  */
 async function bootstrap(): Promise<void> {
-  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true, abortOnError: false, logger: false }));
   const config = app.get(AppConfig);
   await app.listen(config.port);
   process.stdout.write(

@@ -7,7 +7,7 @@ import { type SocketError, toSocketError, UNKNOWN_ERROR } from '../common/errors
 import { AppConfig } from '../config/app-config';
 import { CallLateness } from './call-lateness';
 import { ClusterEvent } from './cluster.events';
-import { closeRedis, connectOrFail, describeRedisError, onReconnected, redisOptionsFromUrl } from './redis-url';
+import { closeRedis, connectOrFail, onReconnected, redisOptionsFromUrl, reportRedisErrors } from './redis-url';
 import { SocketRedisAdapter } from './socket-redis-adapter';
 
 /** How long an edge waits for the core's answer, in ms, before telling the client the service is unavailable. */
@@ -274,6 +274,7 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
   /** All of this instance's Redis connections work again after a loss: edges' citizen sockets reconnect. */
   private restored(): void {
     if (this.config.isCore) {
+      this.logger.warn('Redis is back: the edges resync their citizen sockets');
       this.announce('resync');
     } else {
       this.logger.warn('Redis is back: citizen sockets reconnect to catch up');
@@ -323,8 +324,7 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private connect(url: string, options: RedisOptions = {}): Redis {
     const connection = new Redis({ ...redisOptionsFromUrl(url), lazyConnect: true, ...options });
-    // ioredis reconnects by itself; an unhandled « error » event would end the process.
-    connection.on('error', (error: Error) => this.logger.warn(`Redis (core bus): ${describeRedisError(error)}`));
+    reportRedisErrors(connection, (description) => this.logger.warn(`Redis (core bus): ${description}; retrying`));
     this.connections.push(connection);
     return connection;
   }

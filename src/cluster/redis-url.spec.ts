@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { requireRedis, TEST_REDIS_URL } from '../../test/support/redis';
-import { describeRedisError, onReconnected, redisOptionsFromUrl } from './redis-url';
+import { connectOrFail, describeRedisError, onReconnected, RedisUnreachableError, redisOptionsFromUrl, reportRedisErrors } from './redis-url';
 
 describe('redisOptionsFromUrl', () => {
   it('reads host, port, credentials and database', () => {
@@ -67,5 +67,42 @@ describe('onReconnected', () => {
     await endedAgain;
     await second.connect();
     expect(calls).toEqual(['ready,ready', 'ready,ready']);
+  });
+});
+
+describe('connectOrFail', () => {
+  it('should name the address and the system error of a Redis that does not answer, never the password', async () => {
+    const connection = new Redis({ ...redisOptionsFromUrl('redis://chat:s3cret-password@127.0.0.1:1'), lazyConnect: true });
+    connection.on('error', () => undefined);
+
+    const failure = connectOrFail(connection, 'core bus');
+
+    await expect(failure).rejects.toThrow(RedisUnreachableError);
+    await expect(failure).rejects.toThrow('Redis (REDIS_URL) does not answer at 127.0.0.1:1, so the core bus cannot start: Error ECONNREFUSED');
+    await expect(failure).rejects.not.toThrow('s3cret');
+  });
+});
+
+describe('reportRedisErrors', () => {
+  it('should report the first error of each outage only, and again after the connection was ready', async () => {
+    const connection = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, retryStrategy: () => 10 });
+    const reports: string[] = [];
+    reportRedisErrors(connection, (description) => reports.push(description));
+    let errors = 0;
+    const threeErrors = new Promise<void>((resolve) =>
+      connection.on('error', () => {
+        errors += 1;
+        if (errors === 3) {
+          resolve();
+        }
+      }),
+    );
+    connection.connect().catch(() => undefined);
+    await threeErrors;
+    connection.emit('ready');
+    connection.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+    connection.disconnect();
+
+    expect(reports).toEqual(['Error ECONNREFUSED', 'Error ECONNRESET']);
   });
 });

@@ -26,12 +26,38 @@ export function describeRedisError(error: Error): string {
   return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
 
-/** Thrown at start when Redis (`REDIS_URL`) does not answer: the instance cannot join the others. */
+/**
+ * Listens to a connection's errors (without a listener, an « error » event would end the process: ioredis
+ * reconnects by itself) and reports them through `warn` once per outage, as `describeRedisError` gives them, until
+ * the connection is ready again: each failed retry (every 2 s or less) emits one, hundreds a minute per instance.
+ */
+export function reportRedisErrors(connection: Redis, warn: (description: string) => void): void {
+  let reported = false;
+  connection.on('error', (error: Error) => {
+    if (!reported) {
+      reported = true;
+      warn(describeRedisError(error));
+    }
+  });
+  connection.on('ready', () => {
+    reported = false;
+  });
+}
+
+/**
+ * Thrown at start when Redis (`REDIS_URL`) does not answer: the instance cannot join the others. The message names
+ * the host and port (never the password).
+ */
 export class RedisUnreachableError extends Error {
-  constructor(purpose: string, cause: unknown) {
-    super(`Redis (REDIS_URL) does not answer, so the ${purpose} cannot start: ${cause instanceof Error ? describeRedisError(cause) : 'no answer'}`);
+  constructor(purpose: string, address: string, cause: unknown) {
+    super(`Redis (REDIS_URL) does not answer at ${address}, so the ${purpose} cannot start: ${isError(cause) ? describeRedisError(cause) : 'no answer'}`);
     this.name = RedisUnreachableError.name;
   }
+}
+
+/** Whether `value` is an error, from this realm or another (Node's own errors are not `instanceof Error` in a vm). */
+function isError(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string';
 }
 
 /**
@@ -48,7 +74,7 @@ export async function connectOrFail(connection: Redis, purpose: string): Promise
     await connection.connect();
   } catch (error: unknown) {
     connection.disconnect();
-    throw new RedisUnreachableError(purpose, cause ?? error);
+    throw new RedisUnreachableError(purpose, `${connection.options.host ?? 'localhost'}:${connection.options.port ?? 6379}`, cause ?? error);
   } finally {
     connection.off('error', noteCause);
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { closeRedis, connectOrFail, describeRedisError, redisOptionsFromUrl } from './redis-url';
+import { closeRedis, connectOrFail, redisOptionsFromUrl, reportRedisErrors } from './redis-url';
 
 /** A socket.io adapter constructor, as `Server.adapter()` takes it. */
 export type SocketAdapterConstructor = ReturnType<typeof createAdapter>;
@@ -73,8 +73,7 @@ export class SocketRedisAdapter implements OnApplicationShutdown {
     const subscriber = new Redis(options);
     const logger = new Logger(SocketRedisAdapter.name);
     for (const connection of [publisher, subscriber]) {
-      // ioredis reconnects by itself; an unhandled « error » event would end the process.
-      connection.on('error', (error: Error) => logger.warn(`Redis (socket.io adapter): ${describeRedisError(error)}`));
+      reportRedisErrors(connection, (description) => logger.warn(`Redis (socket.io adapter): ${description}; retrying`));
     }
     await connectOrFail(publisher, 'socket.io adapter');
     await connectOrFail(subscriber, 'socket.io adapter').catch((error: unknown) => {

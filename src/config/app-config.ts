@@ -384,9 +384,11 @@ export class AppConfig {
   static fromEnv(env: Record<string, string | undefined>): AppConfig {
     const dto = plainToInstance(EnvDto, env, { excludeExtraneousValues: false });
     const errors = validateSync(dto, { skipMissingProperties: false, forbidUnknownValues: false });
-    const problems = errors.map(
-      (error) => `${error.property}: ${Object.keys(error.constraints ?? {}).join(', ') || 'invalid'}`,
-    );
+    // Each rule's message already names the variable (« PORT must not be greater than 65535 »).
+    const problems = errors.flatMap((error) => {
+      const messages = [...new Set(Object.values(error.constraints ?? {}))];
+      return messages.length > 0 ? messages : [`${error.property} is invalid`];
+    });
     if (dto.OIDC_ISSUER !== undefined) {
       for (const required of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_BASE_URL'] as const) {
         if (dto[required] === undefined) {

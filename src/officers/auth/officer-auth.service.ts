@@ -109,8 +109,9 @@ export class OfficerAuthService implements OnModuleInit {
     this.lockout = new LoginLockout(config.loginMaxFailures, config.loginLockoutMinutes);
   }
 
+  /** Creates the first account when none exists, on a core (an edge serves no officer, so it creates none). */
   async onModuleInit(): Promise<void> {
-    if (this.accounts.list().length > 0) {
+    if (!this.config.isCore || this.accounts.list().length > 0) {
       return;
     }
     // The first account can do everything, so that a new installation can be used and administered at once.
