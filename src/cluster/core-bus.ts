@@ -140,6 +140,16 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     return this.request<R>(method, payload, CORE_CALL_TIMEOUT_MS);
   }
 
+  /** Whether all of this instance's Redis connections (this bus's and the socket.io adapter's) are ready; true alone. */
+  get linked(): boolean {
+    return this.connections.every((connection) => connection.status === 'ready') && this.adapter.linked;
+  }
+
+  /** Whether the core answers a call within `timeoutMs` (ms); always true on the core itself. */
+  async coreAnswers(timeoutMs: number): Promise<boolean> {
+    return this.config.isCore || this.request(PING, null, timeoutMs).then(() => true, () => false);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     const { cluster } = this.config;
     if (cluster === undefined) {

@@ -137,7 +137,8 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     expect(page.headers['content-security-policy']).toBeDefined();
     await request(edge.baseUrl).post('/api/v1/auth/login').send({ username: 'edge.visitor', password: 'whatever-it-is' }).expect(503);
     await request(edge.baseUrl).post('/API/V1/auth/login').send({ username: 'edge.visitor', password: 'whatever-it-is' }).expect(503);
-    await request(edge.baseUrl).get('/api/v1/health').expect(200);
+    expect((await request(edge.baseUrl).get('/api/v1/health').expect(200)).body.cluster).toEqual({ role: 'edge', redis: true, core: true });
+    expect((await request(core.baseUrl).get('/api/v1/health').expect(200)).body.cluster).toEqual({ role: 'core', redis: true, core: true });
     await request(edge.baseUrl).get('/').expect(200);
     expect(await exception).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: EDGE_SERVES_CITIZENS_ONLY });
     socket.close();
@@ -332,6 +333,7 @@ describe('An edge whose core does not answer', () => {
     const closed = waitForEvent<string>(socket, 'disconnect', undefined, CORE_CALL_TIMEOUT_MS + 3_000);
     let core: TestApp | undefined;
     try {
+      expect((await request(edge.baseUrl).get('/api/v1/health').expect(200)).body.cluster).toEqual({ role: 'edge', redis: true, core: false });
       expect(await refusal).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('17 ou le 112') });
       expect(await closed).toBe('transport close');
       const started = waitForEvent<ConversationStarted>(socket, 'conversation:started', undefined, 10_000);
