@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { AnotherCoreError, CORE_CALL_TIMEOUT_MS } from '../../src/cluster/core-bus';
 import { SocketRedisAdapter } from '../../src/cluster/socket-redis-adapter';
 import request from 'supertest';
@@ -28,6 +28,40 @@ import {
 /** Resolves with the console's queue once it satisfies `predicate`. */
 function queueWhere(officer: OfficerClient, predicate: (items: QueueItemView[]) => boolean): Promise<QueueItemView[]> {
   return waitForEvent<{ items: QueueItemView[] }>(officer, 'handoff:queue', ({ items }) => predicate(items)).then(({ items }) => items);
+}
+
+/**
+ * Plays an edge on the Redis of the deployment `prefix` with raw connections: `ping` publishes a call to the core's
+ * `cluster.ping` (sent at `sentAt`, the caller's clock, ms) whose answer comes on `subscriber`.
+ */
+async function rawCaller(prefix: string) {
+  const replies = `${prefix}:reply:raw-caller`;
+  const subscriber = new Redis(TEST_REDIS_URL);
+  const publisher = new Redis(TEST_REDIS_URL);
+  await subscriber.subscribe(replies);
+  return {
+    subscriber,
+    publisher,
+    ping: (id: string, sentAt: number) =>
+      publisher.publish(`${prefix}:core`, JSON.stringify({ id, method: 'cluster.ping', payload: null, replyTo: replies, sentAt, timeoutMs: 5_000 })),
+    close() {
+      subscriber.disconnect();
+      publisher.disconnect();
+    },
+  };
+}
+
+/**
+ * Closes `connection` (a Redis connection of an instance), then opens a citizen socket on `baseUrl` that retries
+ * every 50 ms, and resolves with it once it was refused as `SERVICE_UNAVAILABLE`.
+ */
+async function refusedWhileClosed(connection: Redis, baseUrl: string): Promise<Socket> {
+  const ended = once(connection, 'end');
+  connection.disconnect();
+  await ended;
+  const socket = io(`${baseUrl}${CITIZEN_NAMESPACE}`, { transports: ['websocket'], forceNew: true, reconnectionDelay: 50 });
+  expect(await waitForEvent(socket, 'exception')).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  return socket;
 }
 
 /** Asks for an officer and resolves once the conversation is in the queue. */
@@ -216,14 +250,11 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
   });
 
   it('should answer calls from a host whose clock is an hour off, and drop a call that waited too long to be answered in time', async () => {
-    const replies = `${prefix}:reply:test-caller`;
-    const subscriber = new Redis(TEST_REDIS_URL);
-    const publisher = new Redis(TEST_REDIS_URL);
+    const caller = await rawCaller(prefix);
     try {
-      await subscriber.subscribe(replies);
       const answered: string[] = [];
       const lastAnswered = new Promise<void>((resolve) =>
-        subscriber.on('message', (_channel: string, raw: string) => {
+        caller.subscriber.on('message', (_channel: string, raw: string) => {
           const { id } = JSON.parse(raw) as { id: string };
           answered.push(id);
           if (id === 'on-time-after') {
@@ -232,11 +263,7 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
         }),
       );
       const anHourAhead = 3_600_000;
-      const send = (id: string, sentAgoMs: number) =>
-        publisher.publish(
-          `${prefix}:core`,
-          JSON.stringify({ id, method: 'cluster.ping', payload: null, replyTo: replies, sentAt: performance.now() + anHourAhead - sentAgoMs, timeoutMs: 5_000 }),
-        );
+      const send = (id: string, sentAgoMs: number) => caller.ping(id, performance.now() + anHourAhead - sentAgoMs);
 
       await send('on-time', 0);
       await send('waited-4.5-s', 4_500);
@@ -245,40 +272,30 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
 
       expect(answered).toEqual(['on-time', 'on-time-after']);
     } finally {
-      subscriber.disconnect();
-      publisher.disconnect();
+      caller.close();
     }
   });
 
   it('should log an error when the core hears another core announce itself on its prefix', async () => {
-    const replies = `${prefix}:reply:test-announcer`;
-    const subscriber = new Redis(TEST_REDIS_URL);
-    const publisher = new Redis(TEST_REDIS_URL);
+    const caller = await rawCaller(prefix);
     try {
-      await subscriber.subscribe(replies);
-      const answered = once(subscriber, 'message');
-      await publisher.publish(`${prefix}:core-events`, JSON.stringify({ coreId: 'a-core-cut-from-redis-until-now', type: 'resync' }));
+      const answered = once(caller.subscriber, 'message');
+      await caller.publisher.publish(`${prefix}:core-events`, JSON.stringify({ coreId: 'a-core-cut-from-redis-until-now', type: 'resync' }));
       // Heard after the announcement, on the same connection: once answered, the announcement has been handled.
-      await publisher.publish(`${prefix}:core`, JSON.stringify({ id: 'after', method: 'cluster.ping', payload: null, replyTo: replies, sentAt: performance.now(), timeoutMs: 5_000 }));
+      await caller.ping('after', performance.now());
       await answered;
 
       expect(core.logs.entries()).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('Another core') }));
     } finally {
-      subscriber.disconnect();
-      publisher.disconnect();
+      caller.close();
     }
   });
 
   it("should refuse a citizen of the edge while the core's adapter cannot reach it, and make the edge's citizens catch up once it can", async () => {
     const before = await connectCitizen(edge.baseUrl);
     const [publisher] = core.app.get(SocketRedisAdapter).connections;
-    const ended = once(publisher, 'end');
-    publisher.disconnect();
-    await ended;
-    const socket = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, { transports: ['websocket'], forceNew: true, reconnectionDelay: 50 });
+    const socket = await refusedWhileClosed(publisher, edge.baseUrl);
     try {
-      expect(await waitForEvent(socket, 'exception')).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
-
       const started = waitForEvent<ConversationStarted>(socket, 'conversation:started');
       // Told to reconnect (this test client does not), as every edge socket is, to catch up.
       const resynced = waitForEvent<string>(before.socket, 'disconnect');
@@ -293,13 +310,8 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
 
   it("should refuse a citizen while the edge's own adapter cannot hear the core, and take them once it can", async () => {
     const [, subscriber] = edge.app.get(SocketRedisAdapter).connections;
-    const ended = once(subscriber, 'end');
-    subscriber.disconnect();
-    await ended;
-    const socket = io(`${edge.baseUrl}${CITIZEN_NAMESPACE}`, { transports: ['websocket'], forceNew: true, reconnectionDelay: 50 });
+    const socket = await refusedWhileClosed(subscriber, edge.baseUrl);
     try {
-      expect(await waitForEvent(socket, 'exception')).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
-
       const started = waitForEvent<ConversationStarted>(socket, 'conversation:started');
       await subscriber.connect();
       const answer = nextMessage(socket, 'bot');
