@@ -23,7 +23,13 @@ export const CORE_CALL_MARGIN_MS = 1_000;
 /** How long a core starting waits, in ms, to learn whether another core already answers on the same prefix. */
 export const CORE_PING_TIMEOUT_MS = 2_000;
 
-/** Core bus method every core answers with its boot id: a core starting asks it to find another one. */
+/** How long one check that the core answers serves, in ms (`CoreBus.coreAnswers`). */
+const CORE_CHECK_TTL_MS = 1_000;
+
+/**
+ * Core bus method every core answers with its boot id, however late it arrives (answering changes nothing): a core
+ * starting asks it to find another one, and an edge's health to know whether the core answers.
+ */
 const PING = 'cluster.ping';
 
 /** Refusal of a call an edge could not get answered by the core (core or Redis down). */
@@ -107,6 +113,8 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
   private core: { publisher: Redis; coreId: string; announcements: string } | undefined;
   /** On an edge: the boot id of the core that answered last. */
   private knownCoreId: string | undefined;
+  /** On an edge: the last check that the core answers (`coreAnswers`), started at `at` (monotonic ms). */
+  private coreCheck: { at: number; answers: Promise<boolean> } | undefined;
   /** On the core: how late each call arrives, by caller (its reply channel). */
   private readonly lateness = new CallLateness();
 
@@ -145,9 +153,20 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
     return this.connections.every((connection) => connection.status === 'ready') && this.adapter.linked;
   }
 
-  /** Whether the core answers a call within `timeoutMs` (ms); always true on the core itself. */
+  /**
+   * Whether the core answers a call within `timeoutMs` (ms); always true on the core itself. One check runs at a
+   * time and its result serves every caller for `CORE_CHECK_TTL_MS`, so a flood of health requests costs the core
+   * one ping a second at most.
+   */
   async coreAnswers(timeoutMs: number): Promise<boolean> {
-    return this.config.isCore || this.request(PING, null, timeoutMs).then(() => true, () => false);
+    if (this.config.isCore) {
+      return true;
+    }
+    const now = performance.now();
+    if (this.coreCheck === undefined || now - this.coreCheck.at >= CORE_CHECK_TTL_MS) {
+      this.coreCheck = { at: now, answers: this.request(PING, null, timeoutMs).then(() => true, () => false) };
+    }
+    return this.coreCheck.answers;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -217,8 +236,8 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /**
-   * Runs a call on the core and publishes the answer; a malformed call, or one that came too late (`isLate`: its
-   * caller has told, or is about to tell, its client that it failed), is dropped.
+   * Runs a call on the core and publishes the answer; a malformed call, or one but `PING` that came too late
+   * (`CallLateness`: its caller has told, or is about to tell, its client that it failed), is dropped.
    */
   private async answer(publisher: Redis, raw: string): Promise<void> {
     const request = parse<CoreRequest>(raw);
@@ -238,7 +257,8 @@ export class CoreBus implements OnApplicationBootstrap, OnApplicationShutdown {
       this.logger.warn('Dropped a core call to an unknown method');
       return;
     }
-    if (this.lateness.lateness(request.replyTo, request.sentAt, performance.now()) > request.timeoutMs - CORE_CALL_MARGIN_MS) {
+    const lateness = this.lateness.lateness(request.replyTo, request.sentAt, performance.now());
+    if (request.method !== PING && lateness > request.timeoutMs - CORE_CALL_MARGIN_MS) {
       this.logger.warn(`Dropped a late core call ${request.method}`);
       return;
     }

@@ -21,12 +21,13 @@ describe('redisOptionsFromUrl', () => {
 });
 
 describe('describeRedisError', () => {
-  it('should give the name and system code, never the message', () => {
+  it('should give the name and the system or reply code, never the rest of the message', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' });
     const replied = Object.assign(new Error("ERR wrong number of arguments for 'publish' command: Mon voisin me menace"), { name: 'ReplyError' });
 
     expect(describeRedisError(refused)).toBe('Error ECONNREFUSED');
-    expect(describeRedisError(replied)).toBe('ReplyError');
+    expect(describeRedisError(replied)).toBe('ReplyError ERR');
+    expect(describeRedisError(Object.assign(new Error('WRONGPASS invalid username-password pair'), { name: 'ReplyError' }))).toBe('ReplyError WRONGPASS');
   });
 });
 
@@ -84,7 +85,7 @@ describe('connectOrFail', () => {
 });
 
 describe('reportRedisErrors', () => {
-  it('should report the first error of each outage only, and again after the connection was ready', async () => {
+  it('should report each cause once per outage, and again after the connection was ready', async () => {
     const connection = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, retryStrategy: () => 10 });
     const reports: string[] = [];
     reportRedisErrors(connection, (description) => reports.push(description));
@@ -99,10 +100,13 @@ describe('reportRedisErrors', () => {
     );
     connection.connect().catch(() => undefined);
     await threeErrors;
+    const wrongPassword = Object.assign(new Error('WRONGPASS invalid username-password pair'), { name: 'ReplyError' });
+    connection.emit('error', wrongPassword);
+    connection.emit('error', wrongPassword);
     connection.emit('ready');
-    connection.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+    connection.emit('error', wrongPassword);
     connection.disconnect();
 
-    expect(reports).toEqual(['Error ECONNREFUSED', 'Error ECONNRESET']);
+    expect(reports).toEqual(['Error ECONNREFUSED', 'ReplyError WRONGPASS', 'ReplyError WRONGPASS']);
   });
 });

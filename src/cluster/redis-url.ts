@@ -23,24 +23,31 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
  */
 export function describeRedisError(error: Error): string {
   const { code } = error as Error & { code?: unknown };
-  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
+  if (typeof code === 'string') {
+    return `${error.name} ${code}`;
+  }
+  // A Redis reply error starts with its code (WRONGPASS, NOAUTH, NOPERM, READONLY…), which quotes nothing.
+  const replyCode = /^([A-Z]{3,20})\b/.exec(error.message)?.[1];
+  return replyCode === undefined ? error.name : `${error.name} ${replyCode}`;
 }
 
 /**
  * Listens to a connection's errors (without a listener, an « error » event would end the process: ioredis
- * reconnects by itself) and reports them through `warn` once per outage, as `describeRedisError` gives them, until
- * the connection is ready again: each failed retry (every 2 s or less) emits one, hundreds a minute per instance.
+ * reconnects by itself) and reports each different one through `warn` once per outage, as `describeRedisError`
+ * gives it, until the connection is ready again: each failed retry (every 2 s or less) emits one, hundreds a minute
+ * per instance, so a repeat is not reported, but a new cause is (Redis back, refusing the password).
  */
 export function reportRedisErrors(connection: Redis, warn: (description: string) => void): void {
-  let reported = false;
+  let reported: string | undefined;
   connection.on('error', (error: Error) => {
-    if (!reported) {
-      reported = true;
-      warn(describeRedisError(error));
+    const description = describeRedisError(error);
+    if (description !== reported) {
+      reported = description;
+      warn(description);
     }
   });
   connection.on('ready', () => {
-    reported = false;
+    reported = undefined;
   });
 }
 

@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import { AnotherCoreError, CORE_CALL_TIMEOUT_MS } from '../../src/cluster/core-bus';
 import { SocketRedisAdapter } from '../../src/cluster/socket-redis-adapter';
 import request from 'supertest';
-import { CitizenSessions } from '../../src/conversation/citizen-sessions';
+import { CitizenCoreMethod, CitizenSessions } from '../../src/conversation/citizen-sessions';
 import { EDGE_SERVES_CITIZENS_ONLY } from '../../src/officers/officer.gateway';
 import { CITIZEN_NAMESPACE, type ChatMessage, OFFICER_NAMESPACE, OFFICER_SOCKET_PATH, type QueueItemView } from '../../src/contracts/socket-events';
 import { createTestApp, type TestApp } from '../support/create-test-app';
@@ -31,8 +31,9 @@ function queueWhere(officer: OfficerClient, predicate: (items: QueueItemView[]) 
 }
 
 /**
- * Plays an edge on the Redis of the deployment `prefix` with raw connections: `ping` publishes a call to the core's
- * `cluster.ping` (sent at `sentAt`, the caller's clock, ms) whose answer comes on `subscriber`.
+ * Plays an edge on the Redis of the deployment `prefix` with raw connections: `call` publishes a call to the core
+ * (sent at `sentAt`, the caller's clock, ms; 5 s timeout unless `timeoutMs`) whose answer comes on `subscriber`;
+ * `ping` calls `cluster.ping`, and `disconnect` tells the core that an unknown citizen socket closed (a no-op).
  */
 async function rawCaller(prefix: string) {
   const replies = `${prefix}:reply:raw-caller`;
@@ -42,8 +43,13 @@ async function rawCaller(prefix: string) {
   return {
     subscriber,
     publisher,
-    ping: (id: string, sentAt: number) =>
-      publisher.publish(`${prefix}:core`, JSON.stringify({ id, method: 'cluster.ping', payload: null, replyTo: replies, sentAt, timeoutMs: 5_000 })),
+    ping: (id: string, sentAt: number, timeoutMs = 5_000) =>
+      publisher.publish(`${prefix}:core`, JSON.stringify({ id, method: 'cluster.ping', payload: null, replyTo: replies, sentAt, timeoutMs })),
+    disconnect: (id: string, sentAt: number) =>
+      publisher.publish(
+        `${prefix}:core`,
+        JSON.stringify({ id, method: CitizenCoreMethod.Disconnect, payload: { socketId: 'unknown' }, replyTo: replies, sentAt, timeoutMs: 5_000 }),
+      ),
     close() {
       subscriber.disconnect();
       publisher.disconnect();
@@ -249,7 +255,7 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
     expect((await connectCitizen(edge.baseUrl)).started.status).toBe('bot');
   });
 
-  it('should answer calls from a host whose clock is an hour off, and drop a call that waited too long to be answered in time', async () => {
+  it('should answer calls from a host whose clock is an hour off, drop a call that waited too long, but answer a late ping', async () => {
     const caller = await rawCaller(prefix);
     try {
       const answered: string[] = [];
@@ -263,14 +269,16 @@ describe('Several instances: a core and an edge joined over Redis (S-13)', () =>
         }),
       );
       const anHourAhead = 3_600_000;
-      const send = (id: string, sentAgoMs: number) => caller.ping(id, performance.now() + anHourAhead - sentAgoMs);
+      const sentAgo = (ms: number) => performance.now() + anHourAhead - ms;
 
-      await send('on-time', 0);
-      await send('waited-4.5-s', 4_500);
-      await send('on-time-after', 0);
+      await caller.disconnect('on-time', sentAgo(0));
+      await caller.disconnect('waited-4.5-s', sentAgo(4_500));
+      // What an edge's health check sends (1 s timeout): answering it late does no harm.
+      await caller.ping('ping-waited-0.5-s', sentAgo(500), 1_000);
+      await caller.disconnect('on-time-after', sentAgo(0));
       await lastAnswered;
 
-      expect(answered).toEqual(['on-time', 'on-time-after']);
+      expect(answered).toEqual(['on-time', 'ping-waited-0.5-s', 'on-time-after']);
     } finally {
       caller.close();
     }
