@@ -41,7 +41,6 @@ export function dropFailedCommands(redis: Redis, commands: readonly UnhandledCom
  */
 @Injectable()
 export class SocketRedisAdapter implements OnApplicationShutdown {
-  private readonly logger = new Logger(SocketRedisAdapter.name);
   /** The adapter's publisher and subscriber (none for a single instance). */
   readonly connections: readonly Redis[];
 

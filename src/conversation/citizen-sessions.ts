@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { Namespace } from 'socket.io';
 import { WebSocketGateway, WebSocketServer, WsException } from '@nestjs/websockets';
+import type { Namespace } from 'socket.io';
 import { CoreBus, SERVICE_UNAVAILABLE } from '../cluster/core-bus';
 import { SocketRedisAdapter } from '../cluster/socket-redis-adapter';
 import { Clock } from '../common/clock/clock';
